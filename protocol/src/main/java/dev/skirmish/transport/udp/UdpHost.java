@@ -286,8 +286,9 @@ public final class UdpHost implements Executor, AutoCloseable {
      * Stops the host: no more tasks are accepted, the network thread (if started) is stopped and joined
      * for at most {@link UdpHostOptions#closeTimeoutMillis()}, and the socket and selector are closed.
      * Idempotent and safe from any thread. Called from the network thread itself (from a task, the
-     * hook or the node), the current service call finishes first and the socket closes when it returns.
-     * Tasks still queued are discarded.
+     * hook or the node), the current service call finishes first and the socket closes when it returns;
+     * likewise a polled-mode service call running on another thread is woken and closes the socket as
+     * it returns. Tasks still queued are discarded.
      */
     @Override
     public void close() {
@@ -300,8 +301,9 @@ public final class UdpHost implements Executor, AutoCloseable {
         if (loopThread != null && loopThread != current) {
             joinNetworkThread(loopThread);
         }
-        Thread servicing = servicingThread;
-        if (servicing == null || loopThread != null && loopThread != current) {
+        // Whoever is inside service() closes the socket on its way out; a joined loop is gone anyway.
+        boolean joined = loopThread != null && loopThread != current;
+        if (servicingThread == null || joined) {
             closeResources();
         }
         tasks.clear();

@@ -279,11 +279,7 @@ class UdpHostTest {
     @Test
     void carriesOnAfterTheNodeThrows() throws IOException {
         AtomicLong polls = new AtomicLong();
-        NetworkNode alwaysThrows = new NetworkNode() {
-            @Override
-            public void receive(long nowNanos, InetSocketAddress from, ByteBuffer datagram) {
-            }
-
+        NetworkNode alwaysThrows = new QuietNode() {
             @Override
             public void handleTimeout(long nowNanos) {
                 throw new IllegalStateException("planted failure in handleTimeout");
@@ -380,7 +376,7 @@ class UdpHostTest {
     }
 
     /** A fake node whose only behaviour is what it does when polled. */
-    private static final class PollOnlyNode implements NetworkNode {
+    private static final class PollOnlyNode extends QuietNode {
         private final Consumer<DatagramSink> onPoll;
 
         PollOnlyNode(Consumer<DatagramSink> onPoll) {
@@ -388,21 +384,8 @@ class UdpHostTest {
         }
 
         @Override
-        public void receive(long nowNanos, InetSocketAddress from, ByteBuffer datagram) {
-        }
-
-        @Override
-        public void handleTimeout(long nowNanos) {
-        }
-
-        @Override
         public void poll(long nowNanos, DatagramSink sink) {
             onPoll.accept(sink);
-        }
-
-        @Override
-        public long nextTimeoutNanos() {
-            return NO_DEADLINE;
         }
     }
 }

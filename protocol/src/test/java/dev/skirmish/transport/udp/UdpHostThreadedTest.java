@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skirmish.transport.DatagramSink;
-import dev.skirmish.transport.NetworkNode;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -192,20 +188,8 @@ class UdpHostThreadedTest {
      * A fake node with nothing to do that announces when a service call asks for its deadline: the
      * host does so after checking for queued tasks and just before it waits.
      */
-    private static final class WaitAnnouncingNode implements NetworkNode {
+    private static final class WaitAnnouncingNode extends QuietNode {
         final CountDownLatch aboutToWait = new CountDownLatch(1);
-
-        @Override
-        public void receive(long nowNanos, InetSocketAddress from, ByteBuffer datagram) {
-        }
-
-        @Override
-        public void handleTimeout(long nowNanos) {
-        }
-
-        @Override
-        public void poll(long nowNanos, DatagramSink sink) {
-        }
 
         @Override
         public long nextTimeoutNanos() {
