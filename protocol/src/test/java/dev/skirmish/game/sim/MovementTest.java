@@ -14,6 +14,7 @@ import dev.skirmish.game.map.ShippedMaps;
 import dev.skirmish.game.map.SpawnPoint;
 import dev.skirmish.game.map.WallRect;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class MovementTest {
@@ -134,7 +135,7 @@ class MovementTest {
                 }
                 double dt = random.nextBoolean() ? TICK : random.nextDouble(1e-4, GameConstants.MAX_STEP_SECONDS);
                 Movement.step(player, command, dt, map);
-                assertNoOverlap(player, map, "seed " + seed + " step " + step);
+                assertNoOverlap(player, map, seed, step);
             }
         }
     }
@@ -232,15 +233,16 @@ class MovementTest {
     }
 
     private static void assertNoOverlap(PlayerState player, GameMap map) {
-        assertNoOverlap(player, map, "");
+        assertNoOverlap(player, map, 0, 0);
     }
 
-    private static void assertNoOverlap(PlayerState player, GameMap map, String context) {
+    private static void assertNoOverlap(PlayerState player, GameMap map, long seed, int step) {
+        Supplier<String> context = () -> "seed " + seed + " step " + step + ": " + player;
         for (WallRect wall : map.walls()) {
             double nx = Math.max(wall.minX(), Math.min(player.x(), wall.maxX()));
             double ny = Math.max(wall.minY(), Math.min(player.y(), wall.maxY()));
             double distance = Math.hypot(player.x() - nx, player.y() - ny);
-            assertTrue(distance >= PLAYER_RADIUS - 1e-6, context + ": " + player + " overlaps " + wall);
+            assertTrue(distance >= PLAYER_RADIUS - 1e-6, () -> context.get() + " overlaps " + wall);
         }
         assertTrue(player.x() >= PLAYER_RADIUS && player.x() <= map.width() - PLAYER_RADIUS, context);
         assertTrue(player.y() >= PLAYER_RADIUS && player.y() <= map.height() - PLAYER_RADIUS, context);
