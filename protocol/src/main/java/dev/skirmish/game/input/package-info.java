@@ -1,0 +1,2 @@
+/** Player input commands and the packet codec that carries the last few of them in every client packet. */
+package dev.skirmish.game.input;
