@@ -912,7 +912,8 @@ public final class Connection {
             if (peerConfirmed && (probe || congestionAndPacingAllow(nowNanos))) {
                 ackEliciting |= writeMessages(buffer, limit);
             }
-            if (pingPending && (!ackEliciting) && limit - buffer.position() >= FrameWriter.U64_FRAME_LENGTH) {
+            // A probe must elicit an acknowledgement, so it carries a PING when it has nothing else.
+            if ((pingPending || probe) && !ackEliciting && limit - buffer.position() >= FrameWriter.U64_FRAME_LENGTH) {
                 FrameWriter.writeU64Frame(buffer, FrameType.PING, nowNanos / 1000);
                 ackEliciting = true;
             }
