@@ -334,6 +334,35 @@ class ConnectionBehaviourTest {
     }
 
     @Test
+    void aLostAckPacketAloneCausesNoRetransmission() {
+        SimulatedPair pair = pair(TransportConfig.lan());
+        assertTrue(pair.connect(1_000 * MS));
+        LinkConditions dropAll = LinkConditions.builder().lossRate(1.0).build();
+        long lostBefore = 0;
+        for (int i = 0; i < 100; i++) {
+            pair.clientConnection.send(0, SimulatedPair.numbered(0, i, 30));
+            if (i == 50) {
+                // Lose exactly the next datagram from the server: an acknowledgement.
+                pair.network.setLink(SERVER_ADDRESS, CLIENT_ADDRESS, dropAll);
+                lostBefore = lost(pair);
+                long before = lostBefore;
+                pair.runUntil(() -> lost(pair) > before, 100 * MS);
+                pair.network.setLink(SERVER_ADDRESS, CLIENT_ADDRESS, TEN_MS);
+            }
+            pair.runFor(5 * MS);
+        }
+        assertTrue(pair.runUntil(() -> pair.serverReceived.size() == 100, 1_000 * MS));
+        pair.runFor(200 * MS);
+        assertEquals(lostBefore + 1, lost(pair), "exactly one ack packet was lost");
+        assertEquals(0, pair.clientConnection.stats().retransmittedFragments(), pair.describe());
+        assertEquals(0, pair.clientConnection.stats().packetsLost());
+    }
+
+    private static long lost(SimulatedPair pair) {
+        return pair.network.stats(SERVER_ADDRESS, CLIENT_ADDRESS).datagrams(dev.skirmish.transport.sim.LinkCounter.LOST);
+    }
+
+    @Test
     void dropsAndCountsGarbageWithoutDisturbingTheConnection() {
         SimulatedPair pair = pair(TransportConfig.internet());
         assertTrue(pair.connect(1_000 * MS));
