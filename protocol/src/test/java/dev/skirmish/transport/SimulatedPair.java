@@ -66,24 +66,20 @@ final class SimulatedPair {
                 timeoutNanos);
     }
 
-    /** Runs virtual time until {@code done} or the timeout, draining events and messages as it goes. */
+    /**
+     * Runs virtual time until {@code done} or the timeout, draining events and messages after every
+     * instant (so arrival times are exact). Never steps past the timeout.
+     */
     boolean runUntil(BooleanSupplier done, long timeoutNanos) {
-        long deadline = network.nowNanos() + timeoutNanos;
-        while (true) {
+        return network.runUntil(() -> {
             drain();
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            if (network.nowNanos() >= deadline || !network.step()) {
-                drain();
-                return done.getAsBoolean();
-            }
-        }
+            return done.getAsBoolean();
+        }, timeoutNanos);
     }
 
+    /** Runs exactly {@code nanos} of virtual time. */
     void runFor(long nanos) {
-        long end = network.nowNanos() + nanos;
-        runUntil(() -> network.nowNanos() >= end, nanos);
+        runUntil(() -> false, nanos);
     }
 
     void drain() {
