@@ -176,13 +176,8 @@ public final class Connection {
      *                                  {@link TransportConfig#maxMessageBytes()}
      */
     public boolean send(int channel, byte[] data, int offset, int length) {
-        SendChannel target = sendChannel(channel);
-        if (length > config.maxMessageBytes()) {
-            throw new IllegalArgumentException("message of " + length + " bytes exceeds maxMessageBytes "
-                    + config.maxMessageBytes());
-        }
-        if (!state.acceptsMessages() || !target.hasRoomFor(length)) {
-            counters.sendRefusals++;
+        SendChannel target = admit(channel, length);
+        if (target == null) {
             return false;
         }
         byte[] copy = endpoint.bytePool().acquire(length);
@@ -198,20 +193,29 @@ public final class Connection {
 
     /** {@link #send(int, byte[], int, int)} for a buffer's remaining bytes (its position is not moved). */
     public boolean send(int channel, ByteBuffer message) {
-        SendChannel target = sendChannel(channel);
         int length = message.remaining();
-        if (length > config.maxMessageBytes()) {
-            throw new IllegalArgumentException("message of " + length + " bytes exceeds maxMessageBytes "
-                    + config.maxMessageBytes());
-        }
-        if (!state.acceptsMessages() || !target.hasRoomFor(length)) {
-            counters.sendRefusals++;
+        SendChannel target = admit(channel, length);
+        if (target == null) {
             return false;
         }
         byte[] copy = endpoint.bytePool().acquire(length);
         message.get(message.position(), copy, 0, length);
         enqueue(target, copy, length);
         return true;
+    }
+
+    /** The channel to queue a message of {@code length} on, or null (counted) when it has no room or we are closing. */
+    private SendChannel admit(int channel, int length) {
+        SendChannel target = sendChannel(channel);
+        if (length > config.maxMessageBytes()) {
+            throw new IllegalArgumentException("message of " + length + " bytes exceeds maxMessageBytes "
+                    + config.maxMessageBytes());
+        }
+        if (!state.acceptsMessages() || !target.hasRoomFor(length)) {
+            counters.sendRefusals++;
+            return null;
+        }
+        return target;
     }
 
     private SendChannel sendChannel(int channel) {
