@@ -494,9 +494,9 @@ public final class Connection {
         }
         ackElicitingSinceAck++;
         // RFC 9000 §13.2: acknowledge at once when packets arrive out of order (the sender needs
-        // to learn of the gap quickly) or every second ack-eliciting packet; otherwise wait a little
-        // in the hope of riding on a data packet.
-        if (!inOrder || ackElicitingSinceAck >= 2) {
+        // to learn of the gap quickly) or after the threshold of ack-eliciting packets; otherwise
+        // wait a little in the hope of riding on a data packet.
+        if (!inOrder || ackElicitingSinceAck >= config.ackElicitingThreshold()) {
             ackNow = true;
             timers.cancel(ConnectionTimer.ACK_DELAY);
         } else if (!timers.isSet(ConnectionTimer.ACK_DELAY)) {

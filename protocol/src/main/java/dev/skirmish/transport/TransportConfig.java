@@ -26,6 +26,7 @@ public final class TransportConfig {
     private final int maxPacketsInFlight;
     private final int ackRangeCount;
     private final long maxAckDelayMicros;
+    private final int ackElicitingThreshold;
     private final long initialRttMicros;
     private final long probeTimeoutFloorMicros;
     private final long probeTimeoutCeilingMicros;
@@ -58,6 +59,7 @@ public final class TransportConfig {
         this.maxPacketsInFlight = requirePowerOfTwo(b.maxPacketsInFlight, 64, 1 << 20, "maxPacketsInFlight");
         this.ackRangeCount = require(b.ackRangeCount, 4, 1024, "ackRangeCount");
         this.maxAckDelayMicros = require(b.maxAckDelayMicros, 0, 1_000_000, "maxAckDelayMicros");
+        this.ackElicitingThreshold = require(b.ackElicitingThreshold, 1, 255, "ackElicitingThreshold");
         this.initialRttMicros = require(b.initialRttMicros, 1, 10_000_000, "initialRttMicros");
         this.probeTimeoutFloorMicros = require(b.probeTimeoutFloorMicros, 1, 60_000_000, "probeTimeoutFloorMicros");
         this.probeTimeoutCeilingMicros = require(b.probeTimeoutCeilingMicros, probeTimeoutFloorMicros, 600_000_000,
@@ -184,6 +186,15 @@ public final class TransportConfig {
         return maxAckDelayMicros;
     }
 
+    /**
+     * Ack-eliciting packets received in order before an acknowledgement goes out at once instead of
+     * waiting up to {@link #maxAckDelayMicros()} to ride on a data packet (RFC 9000 §13.2.2 uses 2).
+     * A game whose both sides send every tick raises it so acknowledgements always piggyback.
+     */
+    public int ackElicitingThreshold() {
+        return ackElicitingThreshold;
+    }
+
     /** RTT assumed before the first sample. */
     public long initialRttMicros() {
         return initialRttMicros;
@@ -284,6 +295,7 @@ public final class TransportConfig {
         private int maxPacketsInFlight = 4096;
         private int ackRangeCount = 32;
         private long maxAckDelayMicros = 1_000;
+        private int ackElicitingThreshold = 2;
         private long initialRttMicros = 100_000;
         private long probeTimeoutFloorMicros = 1_000;
         private long probeTimeoutCeilingMicros = 1_000_000;
@@ -313,6 +325,7 @@ public final class TransportConfig {
             maxPacketsInFlight = c.maxPacketsInFlight;
             ackRangeCount = c.ackRangeCount;
             maxAckDelayMicros = c.maxAckDelayMicros;
+            ackElicitingThreshold = c.ackElicitingThreshold;
             initialRttMicros = c.initialRttMicros;
             probeTimeoutFloorMicros = c.probeTimeoutFloorMicros;
             probeTimeoutCeilingMicros = c.probeTimeoutCeilingMicros;
@@ -340,6 +353,7 @@ public final class TransportConfig {
         public Builder maxPacketsInFlight(int v) { maxPacketsInFlight = v; return this; }
         public Builder ackRangeCount(int v) { ackRangeCount = v; return this; }
         public Builder maxAckDelayMicros(long v) { maxAckDelayMicros = v; return this; }
+        public Builder ackElicitingThreshold(int v) { ackElicitingThreshold = v; return this; }
         public Builder initialRttMicros(long v) { initialRttMicros = v; return this; }
         public Builder probeTimeoutFloorMicros(long v) { probeTimeoutFloorMicros = v; return this; }
         public Builder probeTimeoutCeilingMicros(long v) { probeTimeoutCeilingMicros = v; return this; }

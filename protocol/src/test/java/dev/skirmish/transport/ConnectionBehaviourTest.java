@@ -358,6 +358,26 @@ class ConnectionBehaviourTest {
         assertEquals(0, pair.clientConnection.stats().packetsLost());
     }
 
+    @Test
+    void acknowledgementsRideOnDataWhenBothSidesSendEveryTick() {
+        TransportConfig config = TransportConfig.internet().toBuilder()
+                .maxAckDelayMicros(17_000).ackElicitingThreshold(64).build();
+        SimulatedPair pair = pair(config);
+        assertTrue(pair.connect(1_000 * MS));
+        long clientBefore = pair.clientConnection.stats().packetsSent();
+        long serverBefore = pair.serverConnection.stats().packetsSent();
+        for (int tick = 0; tick < 120; tick++) {
+            pair.clientConnection.send(3, new byte[20]);
+            pair.runFor(8 * MS);
+            pair.serverConnection.send(2, new byte[80]);
+            pair.runFor(8 * MS);
+        }
+        long clientPackets = pair.clientConnection.stats().packetsSent() - clientBefore;
+        long serverPackets = pair.serverConnection.stats().packetsSent() - serverBefore;
+        assertTrue(clientPackets <= 122 && serverPackets <= 122,
+                "no standalone acks: client sent " + clientPackets + ", server " + serverPackets + " for 120 ticks");
+    }
+
     private static long lost(SimulatedPair pair) {
         return pair.network.stats(SERVER_ADDRESS, CLIENT_ADDRESS).datagrams(dev.skirmish.transport.sim.LinkCounter.LOST);
     }

@@ -37,4 +37,20 @@ public final class GameChannels {
                         DeliveryMode.UNRELIABLE_SEQUENCED, DeliveryMode.UNRELIABLE)
                 .build();
     }
+
+    /**
+     * The game's transport configuration for a given tick rate. Both sides send a datagram every tick
+     * (snapshots down, inputs up), so acknowledgements wait up to one tick and ride on those instead of
+     * costing packets of their own: a standalone ack per input would add several kbit/s per client.
+     * Out-of-order arrivals are still acknowledged at once.
+     */
+    public static TransportConfig transportConfig(TransportConfig profile, int tickRateHz) {
+        if (tickRateHz <= 0) {
+            throw new IllegalArgumentException("tickRateHz must be positive, got " + tickRateHz);
+        }
+        return transportConfig(profile).toBuilder()
+                .maxAckDelayMicros(1_000_000L / tickRateHz + 1_000)
+                .ackElicitingThreshold(64)
+                .build();
+    }
 }
