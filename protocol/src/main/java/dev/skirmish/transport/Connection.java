@@ -31,15 +31,17 @@ import java.nio.ByteBuffer;
  *  server:  (created when a valid cookie returns) CONNECTED
  *  both:    CONNECTED --close()--> FLUSHING --all reliable data acknowledged--> CLOSING --3 PTO--> CLOSED
  *           CONNECTED --CLOSE frame from peer--> DRAINING --3 PTO--> CLOSED
- *           any state --idle timeout--> CLOSED
+ *           CONNECTED --invalid packet from the peer--> CLOSING (reason PROTOCOL_VIOLATION)
+ *           HANDSHAKING, CONNECTED, FLUSHING --idle timeout--> CLOSED
  * </pre>
  *
  * <h2>What goes into a packet</h2>
  * In this order, as long as it fits: ACK (whenever there is anything to acknowledge, so
- * acknowledgements ride on every packet), PATH_RESPONSE, PONG, PING, MAX_DATA, CLOSE, then
- * retransmitted fragments and then new messages, taking channels in turn so that no channel starves
- * another. Data obeys flow control, the congestion window and pacing; acknowledgements and probes
- * do not.
+ * acknowledgements ride on every packet); then, while closing, only CLOSE; otherwise PATH_RESPONSE,
+ * PONG, MAX_DATA, retransmitted fragments, new messages (taking channels in turn so that no channel
+ * starves another), and a PING only if nothing else in the packet elicits an acknowledgement (a
+ * keepalive or a probe). Data obeys flow control, the congestion window and pacing;
+ * acknowledgements and probes do not.
  *
  * <p>Not thread-safe: call it only from the thread that drives its endpoint.
  */
@@ -113,7 +115,6 @@ public final class Connection {
     private int cookieLength;
     private boolean acceptPending;
 
-    private long lastSentNanos;
     private long lastActivityNanos;
 
     private final Object[] scratchMessages;
@@ -152,7 +153,6 @@ public final class Connection {
         this.scratchMessages = new Object[config.maxDatagramBytes()];
         this.scratchFragments = new int[config.maxDatagramBytes()];
         this.lastActivityNanos = nowNanos;
-        this.lastSentNanos = nowNanos;
         if (client) {
             state = State.HANDSHAKING;
             handshakePending = true;
@@ -228,9 +228,8 @@ public final class Connection {
 
     private void enqueue(SendChannel channel, byte[] copy, int length) {
         OutgoingMessage message = recycler.obtain();
-        int fragmentSize = length <= config.unfragmentedPayloadBytes(maxDatagramBytes)
-                ? 0 : config.fragmentPayloadBytes(maxDatagramBytes);
-        message.reset(channel.id, channel.nextSequence++, channel.mode.isReliable(), copy, length, fragmentSize);
+        message.reset(channel.id, channel.nextSequence++, channel.mode.isReliable(), copy, length,
+                fragmentSizeFor(length));
         channel.unsent.addLast(message);
         channel.queuedBytes += length;
         counters.messagesSent++;
@@ -259,7 +258,8 @@ public final class Connection {
      * Closes gracefully: no new messages are accepted, queued reliable messages are delivered and
      * acknowledged (for at most the idle timeout), then the peer is told. A
      * {@link ConnectionEvent.Type#DISCONNECTED} event with {@link DisconnectReason#LOCAL_CLOSE}
-     * follows when the connection is gone. Does nothing if already closing.
+     * follows when the connection is gone (during the handshake: {@link ConnectionEvent.Type#CONNECT_FAILED}
+     * at once). Does nothing if already closing.
      */
     public void close(String reason) {
         if (state == State.HANDSHAKING) {
@@ -363,7 +363,7 @@ public final class Connection {
                 deliveries.bufferFullDrops, counters.messagesSent, deliveries.messagesDelivered,
                 queued, queuedMessages, loss.bytesInFlight(), loss.congestionWindowBytes(),
                 deliveries.readyCount(), held, deliveries.reliableHeldBytes() + deliveries.unreliableHeldBytes(),
-                counters.sendRefusals, counters.migrations);
+                counters.sendRefusals, counters.migrations, loss.congestionEvents);
     }
 
     // ------------------------------------------------------------------ driven by the endpoint
@@ -385,6 +385,7 @@ public final class Connection {
             case PacketType.ACCEPT -> {
                 remoteConnectionId = packet.serverConnectionId;
                 applyPeerParameters(packet);
+                refragmentQueuedMessages();
                 state = State.CONNECTED;
                 peerConfirmed = true;
                 pingPending = true;
@@ -398,6 +399,24 @@ public final class Connection {
                     packet.rejectText, nowNanos);
             default -> endpoint.countDrop(DropReason.UNEXPECTED_HANDSHAKE);
         }
+    }
+
+    /**
+     * Messages queued before the handshake were cut for our own datagram size; the negotiated size may
+     * be smaller. Nothing has been sent yet, so cut them again.
+     */
+    private void refragmentQueuedMessages() {
+        for (SendChannel channel : sendChannels) {
+            for (OutgoingMessage message : channel.unsent) {
+                message.reset(message.channel, message.sequence, message.reliable, message.data, message.length,
+                        fragmentSizeFor(message.length));
+            }
+        }
+    }
+
+    private int fragmentSizeFor(int length) {
+        return length <= config.unfragmentedPayloadBytes(maxDatagramBytes)
+                ? 0 : config.fragmentPayloadBytes(maxDatagramBytes);
     }
 
     /** The server side saw this client's cookie-bearing CONNECT again: its ACCEPT was lost. */
@@ -466,7 +485,10 @@ public final class Connection {
             ackEliciting = processFrames(nowNanos, datagram, start + DataPacketHeader.LENGTH,
                     end - DatagramChecksum.LENGTH);
         } catch (ProtocolException e) {
+            // The packet passed its checksum and came from the validated peer, yet breaks the
+            // protocol: the peer is broken (or forging), and no later packet can repair that.
             endpoint.countDrop(e.reason());
+            abort(DisconnectReason.PROTOCOL_VIOLATION, "peer sent an invalid packet: " + e.reason(), nowNanos);
             return;
         }
         if (state == State.DRAINING || state == State.CLOSED) {
@@ -732,16 +754,24 @@ public final class Connection {
         return timers.earliest();
     }
 
+    /** Whether {@link #poll} would send something now; must agree with what each state sends. */
     private boolean hasSomethingToSendNow() {
-        if (state == State.HANDSHAKING) {
-            return handshakePending;
+        switch (state) {
+            case HANDSHAKING:
+                return handshakePending;
+            case CLOSING:
+                return closeFramePending;
+            case DRAINING:
+            case CLOSED:
+                return false;
+            default:
+                break;
         }
-        if (ackNow || pongPending || pingPending || pathResponsePending || pathChallengePending || closeFramePending
-                || acceptPending || probesToSend > 0 || (maxDataPending && state != State.CLOSING)) {
+        if (ackNow || pongPending || pingPending || pathResponsePending || pathChallengePending
+                || acceptPending || probesToSend > 0 || maxDataPending) {
             return true;
         }
-        return state != State.CLOSING && state != State.DRAINING && hasSendableData()
-                && !timers.isSet(ConnectionTimer.PACING);
+        return hasSendableData() && !timers.isSet(ConnectionTimer.PACING);
     }
 
     private boolean hasSendableData() {
@@ -823,9 +853,11 @@ public final class Connection {
         for (int i = 0; i < packet.channelCount; i++) {
             packet.channelModes[i] = (byte) config.channels().get(i).wireCode();
         }
+        packet.maxMessageBytes = config.maxMessageBytes();
+        packet.channelWindowMessages = config.channelWindowMessages();
         packet.cookieLength = cookieLength;
         System.arraycopy(cookie, 0, packet.cookie, 0, cookieLength);
-        packet.encode(buffer, config.maxDatagramBytes(), checksum);
+        packet.encode(buffer, HandshakePacket.MIN_CONNECT_LENGTH, checksum);
         handshakePending = false;
         timers.set(ConnectionTimer.HANDSHAKE_RESEND, nowNanos + handshakeResendNanos);
         handshakeResendNanos = Math.min(handshakeResendNanos * 2, MAX_HANDSHAKE_RESEND_NANOS);
@@ -859,7 +891,6 @@ public final class Connection {
         checksum.append(buffer, start);
         pathChallengePending = false;
         counters.packetsSent++;
-        lastSentNanos = nowNanos;
     }
 
     /**
@@ -934,7 +965,6 @@ public final class Connection {
         nextPacketNumber++;
         int size = buffer.position() - start;
         counters.packetsSent++;
-        lastSentNanos = nowNanos;
         if (carriesAck) {
             ackNow = false;
             ackElicitingSinceAck = 0;
@@ -944,7 +974,6 @@ public final class Connection {
             SentPacket record = loss.onPacketSent(packetNumber, nowNanos, size);
             record.largestAckReported = largestAckReported;
             record.maxDataSent = maxDataSent;
-            record.probe = probe;
             for (int i = 0; i < scratchCount; i++) {
                 record.addFragment((OutgoingMessage) scratchMessages[i], scratchFragments[i]);
                 scratchMessages[i] = null;

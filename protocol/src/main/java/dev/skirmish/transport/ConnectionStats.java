@@ -30,6 +30,7 @@ package dev.skirmish.transport;
  * @param receiveBufferedBytes   bytes the receive side holds
  * @param sendRefusals           {@code send} calls refused (buffer full or closing)
  * @param migrations             validated changes of the peer's address
+ * @param congestionEvents       loss events that reduced the congestion window (at most one per round trip)
  */
 public record ConnectionStats(
         long smoothedRttMicros, long rttVarianceMicros, long minRttMicros, long pingRttMicros,
@@ -39,7 +40,7 @@ public record ConnectionStats(
         long messagesSent, long messagesDelivered,
         long queuedBytes, int queuedMessages, long bytesInFlight, long congestionWindowBytes,
         int deliverableMessages, int heldMessages, long receiveBufferedBytes,
-        long sendRefusals, long migrations) {
+        long sendRefusals, long migrations, long congestionEvents) {
 
     /** Share of ack-eliciting packets declared lost, 0..1. */
     public double lossRate() {

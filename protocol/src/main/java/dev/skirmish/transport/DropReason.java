@@ -39,8 +39,6 @@ public enum DropReason {
     MESSAGE_TOO_LARGE,
     /** A message arrived too far ahead of the channel's delivery window. */
     BEYOND_CHANNEL_WINDOW,
-    /** An unreliable message had no room in the bounded receive buffers. */
-    RECEIVE_BUFFER_FULL,
     /** An acknowledgement for a packet number that was never sent. */
     INVALID_ACK,
     /** The connection is closing or closed; the packet was not processed. */

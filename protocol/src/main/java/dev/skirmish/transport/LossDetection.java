@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * the RTT estimator and the congestion controller; a packet is lost once a packet sent
  * {@value #PACKET_THRESHOLD} or more after it is acknowledged (fast retransmit), or once it is older
  * than 9/8 of the RTT when a later one is acknowledged (time threshold). When nothing is
- * acknowledged for a probe timeout, one or two probe packets go out and the timeout backs off
+ * acknowledged for a probe timeout, two probe packets go out and the timeout backs off
  * exponentially between the configured floor and ceiling.
  *
  * <p>Packet records are handed to the {@link Listener} on acknowledgement and on loss, and recycled

@@ -14,7 +14,6 @@ final class SentPacket {
     long largestAckReported;
     /** MAX_DATA value this packet carried, or -1. */
     long maxDataSent;
-    boolean probe;
 
     OutgoingMessage[] messages = new OutgoingMessage[8];
     int[] generations = new int[8];
@@ -27,7 +26,6 @@ final class SentPacket {
         this.sizeBytes = 0;
         this.largestAckReported = -1;
         this.maxDataSent = -1;
-        this.probe = false;
         for (int i = 0; i < messageCount; i++) {
             messages[i] = null;
         }

@@ -410,6 +410,8 @@ class ConnectionBehaviourTest {
         for (int i = 0; i < 4; i++) {
             connect.channelModes[i] = (byte) i;
         }
+        connect.maxMessageBytes = TransportConfig.internet().maxMessageBytes();
+        connect.channelWindowMessages = TransportConfig.internet().channelWindowMessages();
         ByteBuffer buffer = ByteBuffer.allocate(length);
         connect.encode(buffer, length, new DatagramChecksum());
         return java.util.Arrays.copyOf(buffer.array(), buffer.position());

@@ -31,13 +31,17 @@ public final class FrameWriter {
         Varint.write(buffer, maxData);
     }
 
-    /** The UTF-8 bytes a CLOSE frame will carry for {@code text}, truncated to the limit. */
+    /** The UTF-8 bytes a CLOSE frame will carry for {@code text}, cut at a character boundary to fit the limit. */
     public static byte[] closeTextBytes(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= MAX_CLOSE_TEXT_BYTES) {
-            return bytes;
+        // Every character takes at least one byte, so start from at most the limit in characters.
+        String cut = text.codePointCount(0, text.length()) > MAX_CLOSE_TEXT_BYTES
+                ? text.substring(0, text.offsetByCodePoints(0, MAX_CLOSE_TEXT_BYTES)) : text;
+        byte[] bytes = cut.getBytes(StandardCharsets.UTF_8);
+        while (bytes.length > MAX_CLOSE_TEXT_BYTES) {
+            cut = cut.substring(0, cut.offsetByCodePoints(0, cut.codePointCount(0, cut.length()) - 1));
+            bytes = cut.getBytes(StandardCharsets.UTF_8);
         }
-        return new String(bytes, 0, MAX_CLOSE_TEXT_BYTES, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        return bytes;
     }
 
     public static int closeLength(byte[] text) {

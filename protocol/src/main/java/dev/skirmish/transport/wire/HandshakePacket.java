@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
  * CRC32C trailer (see {@link PacketType}).
  *
  * <pre>
- * CONNECT (client -> server), zero-padded to the client's maximum datagram size:
+ * CONNECT (client -> server), zero-padded to MIN_CONNECT_LENGTH bytes:
  * +---------+------+-------------------+--------------+----------------+-----------------+
  * | Version | 0x01 | Client Conn Id(8) | MaxDgram (2) | RecvWindow (4) | MaxAckDelayUs(4)|
  * +---------+------+-------------------+--------------+----------------+-----------------+
- * | ChannelCount (1) | Modes (1 each) | CookieLen (1) | Cookie (CookieLen) | Padding | CRC |
- * +------------------+----------------+---------------+--------------------+---------+-----+
+ * | ChannelCount (1) | Modes (1 each) | MaxMessage (4) | ChannelWindow (4) |
+ * +------------------+----------------+----------------+-------------------+
+ * | CookieLen (1) | Cookie (CookieLen) | Padding | CRC |
+ * +---------------+--------------------+---------+-----+
  *
  * CHALLENGE (server -> client), never larger than the CONNECT it answers:
  * +---------+------+-------------------+---------------+--------------------+-----+
@@ -38,7 +40,11 @@ public final class HandshakePacket {
     public static final int MAX_COOKIE_LENGTH = 64;
     /** At most this many channels can be configured. */
     public static final int MAX_CHANNELS = 64;
-    /** CONNECT datagrams shorter than this are refused: padding is what lets a server answer without amplifying. */
+    /**
+     * CONNECT datagrams are padded to exactly this length, and shorter ones are refused: the padding is
+     * what lets a server answer (challenge or reject, both smaller) without amplifying. It is also the
+     * smallest datagram size either side may configure, so every server accepts it.
+     */
     public static final int MIN_CONNECT_LENGTH = 256;
     /** Bytes of the fixed part of a REJECT (everything but the text). */
     public static final int REJECT_FIXED_LENGTH = PacketType.PREFIX_LENGTH + 8 + 3 + DatagramChecksum.LENGTH;
@@ -52,6 +58,8 @@ public final class HandshakePacket {
     public long maxAckDelayMicros;
     public int channelCount;
     public final byte[] channelModes = new byte[MAX_CHANNELS];
+    public long maxMessageBytes;
+    public long channelWindowMessages;
     public int cookieLength;
     public final byte[] cookie = new byte[MAX_COOKIE_LENGTH];
     public int rejectReasonCode;
@@ -68,6 +76,7 @@ public final class HandshakePacket {
             case PacketType.CONNECT -> {
                 writeParameters(buffer);
                 buffer.put((byte) channelCount).put(channelModes, 0, channelCount);
+                buffer.putInt((int) maxMessageBytes).putInt((int) channelWindowMessages);
                 buffer.put((byte) cookieLength).put(cookie, 0, cookieLength);
                 while (buffer.position() - start < paddedLength - DatagramChecksum.LENGTH) {
                     buffer.put((byte) 0);
@@ -116,6 +125,9 @@ public final class HandshakePacket {
                     throw ProtocolException.of(DropReason.MALFORMED_FRAME);
                 }
                 readBytes(datagram, end, channelModes, channelCount);
+                require(datagram, end, 8);
+                maxMessageBytes = datagram.getInt() & 0xFFFF_FFFFL;
+                channelWindowMessages = datagram.getInt() & 0xFFFF_FFFFL;
                 readCookie(datagram, end);
             }
             case PacketType.CHALLENGE -> readCookie(datagram, end);
