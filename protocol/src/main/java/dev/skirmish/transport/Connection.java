@@ -31,7 +31,7 @@ import java.nio.ByteBuffer;
  *  server:  (created when a valid cookie returns) CONNECTED
  *  both:    CONNECTED --close()--> FLUSHING --all reliable data acknowledged--> CLOSING --3 PTO--> CLOSED
  *           CONNECTED --CLOSE frame from peer--> DRAINING --3 PTO--> CLOSED
- *           CONNECTED --invalid packet from the peer--> CLOSING (reason PROTOCOL_VIOLATION)
+ *           CONNECTED, FLUSHING --invalid packet from the peer--> CLOSING (reason PROTOCOL_VIOLATION)
  *           HANDSHAKING, CONNECTED, FLUSHING --idle timeout--> CLOSED
  * </pre>
  *
@@ -459,7 +459,11 @@ public final class Connection {
             return;
         }
         if (!from.equals(remoteAddress)) {
-            onPacketFromOtherAddress(nowNanos, from, datagram, start, end);
+            if (state == State.CLOSING) {
+                endpoint.countDrop(DropReason.CONNECTION_CLOSED);
+            } else {
+                onPacketFromOtherAddress(nowNanos, from, datagram, start, end);
+            }
             return;
         }
         long packetNumber = DataPacketHeader.restorePacketNumber(
@@ -488,7 +492,7 @@ public final class Connection {
             // The packet passed its checksum and came from the validated peer, yet breaks the
             // protocol: the peer is broken (or forging), and no later packet can repair that.
             endpoint.countDrop(e.reason());
-            abort(DisconnectReason.PROTOCOL_VIOLATION, "peer sent an invalid packet: " + e.reason(), nowNanos);
+            abort(DisconnectReason.PROTOCOL_VIOLATION, "invalid packet received: " + e.reason(), nowNanos);
             return;
         }
         if (state == State.DRAINING || state == State.CLOSED) {
@@ -506,12 +510,14 @@ public final class Connection {
 
     private void recordReceived(long nowNanos, long packetNumber, boolean ackEliciting) {
         boolean inOrder = packetNumber == largestReceived + 1;
-        received.add(packetNumber);
+        // Not recorded (TOO_OLD) when an ACK inside this very packet raised the floor past it; then
+        // there is nothing of it to acknowledge, and promising an acknowledgement would never end.
+        boolean recorded = received.add(packetNumber) == AckRanges.ADDED;
         if (packetNumber > largestReceived) {
             largestReceived = packetNumber;
             largestReceivedAtNanos = nowNanos;
         }
-        if (!ackEliciting) {
+        if (!ackEliciting || !recorded) {
             return;
         }
         ackElicitingSinceAck++;

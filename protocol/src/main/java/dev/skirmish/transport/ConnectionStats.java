@@ -30,7 +30,9 @@ package dev.skirmish.transport;
  * @param receiveBufferedBytes   bytes the receive side holds
  * @param sendRefusals           {@code send} calls refused (buffer full or closing)
  * @param migrations             validated changes of the peer's address
- * @param congestionEvents       loss events that reduced the congestion window (at most one per round trip)
+ * @param congestionEvents       loss-detection passes that declared packets lost; each is reported to the
+ *                               congestion controller, which reduces its window at most once per round trip
+ *                               (and never without congestion control)
  */
 public record ConnectionStats(
         long smoothedRttMicros, long rttVarianceMicros, long minRttMicros, long pingRttMicros,

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Every tunable of the transport, validated once, immutable. Both peers must configure the same
- * channels (checked in the handshake); the other values are each side's own, and the peers exchange
- * what the other needs (datagram size, receive window, ack delay) during the handshake.
+ * channels, maximum message size and channel window (checked in the handshake); the other values
+ * are each side's own, and the peers exchange what the other needs (datagram size, receive window,
+ * ack delay) during the handshake.
  *
  * <p>Two starting points: {@link #internet()} (NewReno with pacing, the default) and {@link #lan()}
  * (no congestion control). Change single values with {@link #toBuilder()}.

@@ -49,7 +49,7 @@ public final class GameChannels {
             throw new IllegalArgumentException("tickRateHz must be positive, got " + tickRateHz);
         }
         return transportConfig(profile).toBuilder()
-                .maxAckDelayMicros(1_000_000L / tickRateHz + 1_000)
+                .maxAckDelayMicros(Math.min(1_000_000L, 1_000_000L / tickRateHz + 1_000))
                 .ackElicitingThreshold(64)
                 .build();
     }
