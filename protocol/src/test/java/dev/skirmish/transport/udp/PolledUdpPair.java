@@ -33,7 +33,8 @@ final class PolledUdpPair implements AutoCloseable {
     }
 
     final long seed;
-    final NanoClock clock;
+    /** The client host's clock: the instants the client endpoint is called with. */
+    final NanoClock clientClock;
     final Endpoint server;
     final Endpoint client;
     final UdpHost serverHost;
@@ -45,10 +46,10 @@ final class PolledUdpPair implements AutoCloseable {
     Connection clientConnection;
     Connection serverConnection;
 
-    private PolledUdpPair(long seed, NanoClock clock, Endpoint server, Endpoint client, UdpHost serverHost,
+    private PolledUdpPair(long seed, NanoClock clientClock, Endpoint server, Endpoint client, UdpHost serverHost,
                           UdpHost clientHost) {
         this.seed = seed;
-        this.clock = clock;
+        this.clientClock = clientClock;
         this.server = server;
         this.client = client;
         this.serverHost = serverHost;
@@ -65,18 +66,22 @@ final class PolledUdpPair implements AutoCloseable {
         return open(loopback, config, seed, lossy(dropRate, droppers), lossy(dropRate, droppers));
     }
 
-    /** Binds both hosts on {@code loopback} (port 0) with the given options and one shared clock. */
+    /**
+     * Binds both hosts on {@code loopback} (port 0) with the given options; a host whose options name no
+     * clock reads one shared clock started now.
+     */
     static PolledUdpPair open(InetSocketAddress loopback, TransportConfig config, long seed,
                               UdpHostOptions serverOptions, UdpHostOptions clientOptions) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         Endpoint server = Endpoint.server(config, random.split());
         Endpoint client = Endpoint.client(config, random.split());
-        // One clock for both hosts, so the instants the test passes to connect() are theirs too.
-        NanoClock clock = NanoClock.startingNow();
-        UdpHost serverHost = UdpHost.bind(loopback, server, serverOptions.toBuilder().clock(clock).build());
+        NanoClock shared = NanoClock.startingNow();
+        NanoClock clientClock = clientOptions.clock().orElse(shared);
+        UdpHost serverHost = UdpHost.bind(loopback, server,
+                serverOptions.toBuilder().clock(serverOptions.clock().orElse(shared)).build());
         try {
-            UdpHost clientHost = UdpHost.bind(loopback, client, clientOptions.toBuilder().clock(clock).build());
-            return new PolledUdpPair(seed, clock, server, client, serverHost, clientHost);
+            UdpHost clientHost = UdpHost.bind(loopback, client, clientOptions.toBuilder().clock(clientClock).build());
+            return new PolledUdpPair(seed, clientClock, server, client, serverHost, clientHost);
         } catch (IOException | RuntimeException e) {
             serverHost.close();
             throw e;
@@ -92,7 +97,7 @@ final class PolledUdpPair implements AutoCloseable {
 
     /** Connects the client to the server and pumps until both sides report the connection. */
     void connect() {
-        clientConnection = client.connect(clock.nowNanos(), serverHost.localAddress());
+        clientConnection = client.connect(clientClock.nowNanos(), serverHost.localAddress());
         pumpUntil(() -> serverConnection != null && clientConnection.state() == Connection.State.CONNECTED,
                 "both sides connected");
     }

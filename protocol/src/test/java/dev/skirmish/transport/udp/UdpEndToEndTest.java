@@ -92,6 +92,7 @@ class UdpEndToEndTest {
                 assertInOrderOrOnce(channel, down.payloads(channel), payloads(pair.clientReceived, channel), context);
             }
 
+            // Can fail on a heavily loaded machine until the second defect in GracefulCloseDefectTest is fixed.
             pair.clientConnection.close("match over");
             pair.pumpUntil(() -> !pair.serverEvents.stream().filter(e -> e.type() != ConnectionEvent.Type.CONNECTED)
                             .toList().isEmpty()
@@ -251,7 +252,7 @@ class UdpEndToEndTest {
             assertNeverBackwards(pair.client.received(SEQUENCED), context);
 
             // Only the closing side is checked: a lost CLOSE frame leaves the peer to its idle timeout
-            // (see LostCloseFrameTest).
+            // (see GracefulCloseDefectTest).
             pair.client.net.close(pair.clientHandle, "match over");
             pair.awaitUntil(() -> !pair.client.changes(ConnectionEvent.Type.DISCONNECTED).isEmpty(),
                     "the closing application sees its connection end");
