@@ -59,6 +59,8 @@ public final class Connection {
 
     private static final int MAX_DATAGRAMS_PER_POLL = 64;
     private static final int MAX_CLOSE_FRAMES = 8;
+    /** CLOSE frames sent unprompted, one per probe timeout, before the closing period ends. */
+    private static final int UNPROMPTED_CLOSE_FRAMES = 3;
     private static final long MAX_HANDSHAKE_RESEND_NANOS = 2_000_000_000L;
 
     private final Endpoint endpoint;
@@ -668,6 +670,9 @@ public final class Connection {
                 return;
             }
         }
+        if (timers.expire(ConnectionTimer.CLOSE_RESEND, nowNanos)) {
+            closeFramePending = true;
+        }
         if (timers.expire(ConnectionTimer.HANDSHAKE_RESEND, nowNanos)) {
             handshakePending = true;
         }
@@ -714,12 +719,26 @@ public final class Connection {
         }
     }
 
+    /**
+     * Enters CLOSING. The closing period (three probe timeouts) is timed from the first CLOSE actually
+     * sent, not from now: {@link #close} may be called long after the driver last passed the time in.
+     */
     private void startClosing(long nowNanos) {
         state = State.CLOSING;
         closeTextBytes = FrameWriter.closeTextBytes(closeText == null ? "" : closeText);
         closeFramePending = true;
         timers.cancelAll();
-        timers.set(ConnectionTimer.CLOSE, nowNanos + 3 * loss.probeTimeoutMicros(0) * 1000);
+    }
+
+    /** After each CLOSE sent: the first starts the closing period; the first few are repeated unprompted. */
+    private void onCloseFrameSent(long nowNanos) {
+        long probeNanos = loss.probeTimeoutMicros(0) * 1000;
+        if (closeFramesSent == 1) {
+            timers.set(ConnectionTimer.CLOSE, nowNanos + UNPROMPTED_CLOSE_FRAMES * probeNanos);
+        }
+        if (closeFramesSent < UNPROMPTED_CLOSE_FRAMES) {
+            timers.set(ConnectionTimer.CLOSE_RESEND, nowNanos + probeNanos);
+        }
     }
 
     /** Ends the connection for good and tells the endpoint (which reports it and forgets us). */
@@ -931,6 +950,7 @@ public final class Connection {
             FrameWriter.writeClose(buffer, closeReason.wireCode(), closeTextBytes);
             closeFramePending = false;
             closeFramesSent++;
+            onCloseFrameSent(nowNanos);
         } else {
             if (pathResponsePending && limit - buffer.position() >= FrameWriter.U64_FRAME_LENGTH) {
                 FrameWriter.writeU64Frame(buffer, FrameType.PATH_RESPONSE, pathResponseValue);

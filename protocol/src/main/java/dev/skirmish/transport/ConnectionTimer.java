@@ -21,6 +21,8 @@ enum ConnectionTimer {
     CONNECT_TIMEOUT,
     /** Closing or draining period over (or flushing took too long). */
     CLOSE,
+    /** Send the CLOSE frame again: the peer may have lost it and may have nothing to send that would prompt us. */
+    CLOSE_RESEND,
     /** Pacing holds the next packet until then. */
     PACING;
 

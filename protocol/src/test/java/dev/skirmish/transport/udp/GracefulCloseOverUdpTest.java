@@ -11,23 +11,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Two ways a graceful close over real sockets ends, wrongly, with the peer's idle timeout instead of
- * {@code PEER_CLOSED}. Both are transport defects in {@code Connection}, left failing on purpose until it
- * is fixed; each test makes its cause happen once, deterministically.
+ * A graceful close over real sockets must end with {@code PEER_CLOSED} on the other side, not with its
+ * idle timeout. Two ways it once failed, each made to happen once, deterministically:
  *
  * <ul>
- *   <li>The CLOSE frame is sent once on entering CLOSING and again only in answer to a packet from the
- *       peer; after 3 PTO (milliseconds on loopback) the connection is forgotten. A peer with nothing in
- *       flight sends nothing in that time, so one lost CLOSE datagram means an idle timeout. Under the
- *       10-20 % loss of the end-to-end tests that is about one close in five.</li>
- *   <li>The closing period is counted from {@code lastActivityNanos} (close() takes no time) and, once it
- *       has run out, {@code handleTimeout} ends the connection before {@code poll} has sent the CLOSE even
- *       once. A closing side whose thread is descheduled for longer than 3 PTO between close() and its
- *       next service call, which a loaded machine does, never tells the peer at all.</li>
+ *   <li>the one CLOSE datagram is lost while the peer has nothing to send (the CLOSE is now repeated
+ *       every probe timeout, unprompted);</li>
+ *   <li>the closing side stalls between {@code close()} and its next service call for longer than the
+ *       closing period (the period now starts when the first CLOSE is actually sent).</li>
  * </ul>
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class GracefulCloseDefectTest {
+class GracefulCloseOverUdpTest {
 
     private static final long SEED = 0xC105EL;
     /** A short idle timeout, so each failure shows in two seconds instead of ten. */
