@@ -157,6 +157,11 @@ public final class StandInServer implements NetworkNode {
         return this;
     }
 
+    /** Closes player {@code id}'s connection, as a server kicking them would. */
+    public void kick(int id) {
+        byId[id].connection.close("kicked");
+    }
+
     public Player player(int id) {
         return byId[id];
     }
