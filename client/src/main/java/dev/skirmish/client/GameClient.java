@@ -263,6 +263,16 @@ public final class GameClient implements NetworkNode {
         return connection;
     }
 
+    /** Reliable-channel messages dropped: malformed, unexpected, or a second Welcome. */
+    public long malformedMessages() {
+        return badMessages;
+    }
+
+    /** Input updates the connection refused (its send buffer was full or it was closing). */
+    public long inputSendRefusals() {
+        return inputRefusals;
+    }
+
     /** Client ticks skipped because the driver woke too late to catch up. */
     public long skippedTicks() {
         return ticks.skippedTicks();
@@ -322,7 +332,8 @@ public final class GameClient implements NetworkNode {
     }
 
     private void onMessage(Connection from, int channel, ByteBuffer payload) {
-        if (phase.isFinal()) {
+        if (phase == ClientPhase.CLOSING || phase.isFinal()) {
+            // Leaving: a late Welcome must not start the tick again.
             return;
         }
         byte[] data = payload.array();

@@ -68,6 +68,20 @@ class GameClientSessionTest {
     }
 
     @Test
+    void closingWhileJoiningIgnoresALateWelcome() {
+        SimulatedGame game = new SimulatedGame(SEED, TestWorlds.openRoom());
+        game.setLinks(LinkConditions.builder().delayMicros(50_000).build());
+        GameClient client = game.addClient("hasty", InputSource.IDLE);
+        assertTrue(game.runUntil(() -> client.phase() == ClientPhase.JOINING, 2 * SECOND), game.describe());
+        client.close(game.nowNanos());
+
+        assertTrue(game.runUntil(() -> client.phase() == ClientPhase.CLOSED, 5 * SECOND), game.describe());
+        assertEquals(1, game.server.welcomesSent(), "the server did welcome the player: " + game.describe());
+        assertEquals(-1, client.localPlayerId(), "the Welcome arrived while leaving and was ignored");
+        assertEquals(-1, client.view().lastCommandNumber(), "no tick ever ran");
+    }
+
+    @Test
     void publishesFramesAfterEveryTick() {
         SimulatedGame game = new SimulatedGame(SEED, TestWorlds.openRoom());
         GameClient client = game.addClient("alice", (view, command) -> command.setButtons(InputCommand.MOVE_RIGHT));

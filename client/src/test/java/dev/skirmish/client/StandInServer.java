@@ -119,6 +119,7 @@ public final class StandInServer implements NetworkNode {
     private long deltaSnapshots;
     private long fullSnapshots;
     private long malformedUpdates;
+    private int welcomesSent;
     private final Map<Integer, Integer> snapshotsSentByTick = new HashMap<>();
 
     public StandInServer(long seed, TransportConfig transport, GameMap map, String mapText, int tickRateHz) {
@@ -176,6 +177,10 @@ public final class StandInServer implements NetworkNode {
 
     public long fullSnapshots() {
         return fullSnapshots;
+    }
+
+    public int welcomesSent() {
+        return welcomesSent;
     }
 
     public long malformedUpdates() {
@@ -297,6 +302,7 @@ public final class StandInServer implements NetworkNode {
         player.name = join.playerName();
         byId[id] = player;
         send(player, new Welcome(id, tickRateHz, tick, GameConstants.MAX_PLAYERS));
+        welcomesSent++;
         send(player, new MapInfo(map.name(), mapText));
         for (Player other : byId) {
             if (other != null && other != player) {

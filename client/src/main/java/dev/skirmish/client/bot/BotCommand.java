@@ -1,6 +1,5 @@
 package dev.skirmish.client.bot;
 
-import dev.skirmish.transport.TransportConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -72,24 +71,13 @@ public final class BotCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String serverName = server.getHostString() + ":" + server.getPort();
         try (BotFleet fleet = BotFleet.start(config)) {
-            TransportConfig transport = config.transport();
-            long joinWaitMillis = transport.connectTimeoutMillis() + config.clientConfig(0).joinTimeoutMillis()
-                    + JOIN_MARGIN_MILLIS;
-            if (!fleet.awaitJoined(joinWaitMillis)) {
-                err.println(joinFailure(fleet, serverName));
-                err.flush();
-                return EXIT_FAILED;
+            Thread leaveOnExit = new Thread(fleet::close, "skirmish-bot-leave");
+            Runtime.getRuntime().addShutdownHook(leaveOnExit);
+            try {
+                return run(fleet, config, serverName, out, err);
+            } finally {
+                removeHook(leaveOnExit);
             }
-            fleet.awaitEnded(duration.toMillis());
-            BotReport report = fleet.stop();
-            out.print(json ? BotReportJson.render(report, duration) + System.lineSeparator() : BotReportTable.render(report));
-            out.flush();
-            if (report.failures() > 0) {
-                err.println("skirmish bot: " + report.failures() + " of " + count + " bots lost the server " + serverName);
-                err.flush();
-                return EXIT_FAILED;
-            }
-            return CommandLine.ExitCode.OK;
         } catch (IOException e) {
             err.println("skirmish bot: cannot open a UDP socket to reach " + serverName + ": " + e.getMessage());
             err.flush();
@@ -97,6 +85,36 @@ public final class BotCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_FAILED;
+        }
+    }
+
+    private int run(BotFleet fleet, BotFleetConfig config, String serverName, PrintWriter out, PrintWriter err)
+            throws InterruptedException {
+        long joinWaitMillis = config.transport().connectTimeoutMillis() + config.clientConfig(0).joinTimeoutMillis()
+                + JOIN_MARGIN_MILLIS;
+        if (!fleet.awaitJoined(joinWaitMillis)) {
+            err.println(joinFailure(fleet, serverName));
+            err.flush();
+            return EXIT_FAILED;
+        }
+        fleet.awaitEnded(duration.toMillis());
+        BotReport report = fleet.stop();
+        out.print(json ? BotReportJson.render(report, duration) + System.lineSeparator() : BotReportTable.render(report));
+        out.flush();
+        if (report.failures() > 0) {
+            err.println("skirmish bot: " + report.failures() + " of " + count + " bots lost the server " + serverName);
+            err.flush();
+            return EXIT_FAILED;
+        }
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** Ctrl-C still lets the bots leave the server cleanly; a normal end removes the hook again. */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is exiting and runs the hook itself.
         }
     }
 
