@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skirmish.transport.TransportConfig;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,8 +28,14 @@ class BotCommandUdpTest {
             String json = run.out().trim();
             assertEquals(1, run.out().lines().count(), "one line: " + run.out());
             assertTrue(json.startsWith("{\"server\":\"127.0.0.1:" + standIn.address().getPort() + "\",\"durationMillis\":800,\"seed\":9,\"bots\":["), json);
-            assertTrue(json.contains("{\"name\":\"j\\\"s-1\",\"playerId\":0,\"rttMillis\":"), json);
-            assertTrue(json.contains("{\"name\":\"j\\\"s-2\",\"playerId\":1,"), json);
+            // Which bot's Join reaches the server first, and so gets id 0, is up to the threads.
+            Matcher bots = Pattern.compile("\\{\"name\":\"j\\\\\"s-([12])\",\"playerId\":([01]),\"rttMillis\":").matcher(json);
+            Map<String, String> idByBot = new HashMap<>();
+            while (bots.find()) {
+                idByBot.put(bots.group(1), bots.group(2));
+            }
+            assertEquals(Set.of("1", "2"), idByBot.keySet(), json);
+            assertEquals(Set.of("0", "1"), Set.copyOf(idByBot.values()), json);
             assertTrue(json.contains("\"total\":{\"bots\":2,\"rttMillis\":"), json);
             assertTrue(json.endsWith(",\"failures\":0}}"), json);
             for (String field : new String[] {"lossPercent", "snapshotsPerSecond", "kbpsDown", "kbpsUp", "corrections",
