@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skirmish.game.Weapon;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class FrameExchangeTest {
     private static ClientView frame(ClientView view, int number) {
         view.setTimeline(number, number, number).clearOthers();
         for (int i = 0; i < 5; i++) {
-            view.addOther().set(i, number, number, 0, 100, true, 0, 0, dev.skirmish.game.Weapon.RIFLE, 0);
+            view.addOther().set(i, number, number, 0, 100, true, 0, 0, Weapon.RIFLE, 0);
         }
         return view;
     }

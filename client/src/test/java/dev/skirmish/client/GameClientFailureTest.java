@@ -10,6 +10,7 @@ import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.transport.DeliveryMode;
 import dev.skirmish.transport.TransportConfig;
 import java.net.InetSocketAddress;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,7 +33,7 @@ class GameClientFailureTest {
     void anUnreachableServerTimesOut() {
         SimulatedGame game = new SimulatedGame(SEED, TestWorlds.openRoom());
         GameClient client = new GameClient(GameClientConfig.builder("lost").build(), InputSource.IDLE,
-                new java.util.SplittableRandom(SEED));
+                new SplittableRandom(SEED));
         InetSocketAddress nowhere = new InetSocketAddress("10.9.9.9", 7777);
         game.network.attach(new InetSocketAddress("10.0.1.1", 50_000), client);
         client.connect(game.nowNanos(), nowhere);

@@ -88,7 +88,7 @@ class InterpolationBufferTest {
         assertEquals(3, buffer.size());
         assertEquals(2, buffer.oldestTick());
         assertFalse(buffer.insert(snapshot(1, 10)));
-        assertTrue(buffer.insert(snapshot(3, 30)) == false);
+        assertFalse(buffer.insert(snapshot(3, 30)), "a tick already held");
         assertTrue(buffer.insert(snapshot(6, 60)));
         assertEquals(3, buffer.oldestTick(), "the oldest made room");
         assertEquals(2, buffer.refused());

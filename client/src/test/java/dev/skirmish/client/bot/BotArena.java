@@ -59,6 +59,13 @@ final class BotArena {
         }
     }
 
+    /** An arena with one player, driven by {@code source}. */
+    static BotArena solo(GameMap map, InputSource source) {
+        BotArena arena = new BotArena(map, 1);
+        arena.sources[0] = source;
+        return arena;
+    }
+
     /** Puts player {@code index} at the centre of tile {@code (column, row)}. */
     BotArena place(int index, int column, int row) {
         players[index].setPosition((column + 0.5) * map.tileSize(), (row + 0.5) * map.tileSize());

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skirmish.client.ClientView;
 import dev.skirmish.client.PlayerView;
 import dev.skirmish.client.TestWorlds;
 import dev.skirmish.game.GameConstants;
 import dev.skirmish.game.input.InputCommand;
 import dev.skirmish.game.map.GameMap;
 import dev.skirmish.game.map.ShippedMaps;
+import dev.skirmish.game.sim.PlayerState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,9 +51,8 @@ class BotBrainTest {
         }
 
         @Override
-        public void onCommand(int player, dev.skirmish.game.sim.PlayerState before,
-                              dev.skirmish.game.sim.PlayerState after, InputCommand command, boolean fired,
-                              dev.skirmish.client.ClientView view) {
+        public void onCommand(int player, PlayerState before, PlayerState after, InputCommand command, boolean fired,
+                              ClientView view) {
             double[] free = freeStep(command, tickSeconds);
             double dx = after.x() - before.x();
             double dy = after.y() - before.y();
@@ -72,9 +73,8 @@ class BotBrainTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
     void roamsWithoutEverWalkingIntoAWall(long seed) {
-        BotArena arena = new BotArena(OBSTACLES, 1);
         BotBrain brain = new BotBrain(seed);
-        arena.sources[0] = brain;
+        BotArena arena = BotArena.solo(OBSTACLES, brain);
         WallWatch watch = new WallWatch(arena);
 
         arena.run(60 * 60, watch);
@@ -87,8 +87,7 @@ class BotBrainTest {
     @Test
     void roamsTheShippedMapsWithoutTouchingWalls() {
         for (String name : ShippedMaps.NAMES) {
-            BotArena arena = new BotArena(ShippedMaps.load(name), 1);
-            arena.sources[0] = new BotBrain(42);
+            BotArena arena = BotArena.solo(ShippedMaps.load(name), new BotBrain(42));
             WallWatch watch = new WallWatch(arena);
             arena.run(60 * 60, watch);
             assertEquals(0, watch.contacts, name + ": " + watch.firstContact);
@@ -99,9 +98,8 @@ class BotBrainTest {
     @Test
     void getsUnstuckWhenTheWorldStopsMovingIt() {
         long seed = 8;
-        BotArena arena = new BotArena(OBSTACLES, 1);
         BotBrain brain = new BotBrain(seed);
-        arena.sources[0] = brain;
+        BotArena arena = BotArena.solo(OBSTACLES, brain);
         WallWatch watch = new WallWatch(arena);
         arena.run(100, watch);
 
@@ -119,9 +117,8 @@ class BotBrainTest {
     @Test
     void replansAfterBeingKnockedOffItsPath() {
         long seed = 9;
-        BotArena arena = new BotArena(OBSTACLES, 1);
         BotBrain brain = new BotBrain(seed);
-        arena.sources[0] = brain;
+        BotArena arena = BotArena.solo(OBSTACLES, brain);
         WallWatch watch = new WallWatch(arena);
         arena.run(100, watch);
 
@@ -209,9 +206,8 @@ class BotBrainTest {
 
     @Test
     void switchesWeaponNowAndThen() {
-        BotArena arena = new BotArena(OBSTACLES, 1);
         BotBrain brain = new BotBrain(77);
-        arena.sources[0] = brain;
+        BotArena arena = BotArena.solo(OBSTACLES, brain);
         Set<Object> weapons = new HashSet<>();
         arena.run(60 * 100, (player, before, after, command, fired, view) -> weapons.add(command.weapon()));
         assertEquals(2, weapons.size());

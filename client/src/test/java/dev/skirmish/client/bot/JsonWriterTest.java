@@ -2,6 +2,7 @@ package dev.skirmish.client.bot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class JsonWriterTest {
@@ -31,12 +32,12 @@ class JsonWriterTest {
 
     @Test
     void numbersIgnoreTheDefaultLocale() {
-        java.util.Locale previous = java.util.Locale.getDefault();
+        Locale previous = Locale.getDefault();
         try {
-            java.util.Locale.setDefault(java.util.Locale.GERMANY);
+            Locale.setDefault(Locale.GERMANY);
             assertEquals("3.14", new JsonWriter().value(3.14159, 2).toString());
         } finally {
-            java.util.Locale.setDefault(previous);
+            Locale.setDefault(previous);
         }
     }
 }
