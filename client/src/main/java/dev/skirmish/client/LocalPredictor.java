@@ -1,7 +1,7 @@
 package dev.skirmish.client;
 
-import dev.skirmish.game.map.GameMap;
 import dev.skirmish.game.input.InputCommand;
+import dev.skirmish.game.map.GameMap;
 import dev.skirmish.game.sim.FireControl;
 import dev.skirmish.game.sim.Movement;
 import dev.skirmish.game.sim.PlayerState;
