@@ -133,6 +133,8 @@ public final class GameServer implements NetworkNode {
     private final TickTimeHistogram runTickTimes = new TickTimeHistogram();
     private final ArrayDeque<MatchResult> completedMatches = new ArrayDeque<>();
     private final MessageHandler messageHandler = this::onMessage;
+    private final List<Connection> closesDue = new ArrayList<>();
+    private final List<String> closeReasons = new ArrayList<>();
     private final byte[] mapInfoMessage;
     private final int snapshotRingCapacity;
     private final int maxCommandJump;
@@ -206,7 +208,6 @@ public final class GameServer implements NetworkNode {
             beginShutdown(nowNanos);
         }
         if (shuttingDown) {
-            continueShutdown(nowNanos);
             return;
         }
         for (int ran = 0; ran <= MAX_LATE_TICKS && schedule.isDue(nowNanos); ran++) {
@@ -223,14 +224,19 @@ public final class GameServer implements NetworkNode {
     public void poll(long nowNanos, DatagramSink sink) {
         lastNowNanos = nowNanos;
         endpoint.poll(nowNanos, sink);
+        closeDueConnections();
         if (shuttingDown) {
+            if (!endpoint.isClosing() && nowNanos - shutdownDeadlineNanos >= 0) {
+                // Whoever has not finished closing by now is told at once and forgotten.
+                endpoint.close(nowNanos);
+            }
             checkShutDown(nowNanos);
         }
     }
 
     @Override
     public long nextTimeoutNanos() {
-        if (!schedule.started() || (shutdownRequested && !shuttingDown)) {
+        if (!schedule.started() || (shutdownRequested && !shuttingDown) || !closesDue.isEmpty()) {
             return lastNowNanos;
         }
         long transport = endpoint.nextTimeoutNanos();
@@ -461,7 +467,7 @@ public final class GameServer implements NetworkNode {
         for (int i = 0; i < sessions.size(); i++) {
             ClientSession session = sessions.get(i);
             if (!session.joined() && tick - session.connectedTick > limitTicks) {
-                session.connection.close("no join within " + JOIN_TIMEOUT_SECONDS + " s");
+                closeLater(session.connection, "no join within " + JOIN_TIMEOUT_SECONDS + " s");
             }
         }
     }
@@ -546,7 +552,7 @@ public final class GameServer implements NetworkNode {
             }
         } else if (message instanceof Leave leave) {
             removePlayer(session, leave.reason().isEmpty() ? "left" : truncate("left: " + leave.reason()));
-            session.connection.close("left");
+            closeLater(session.connection, "left");
         } else {
             rejections.count(InputRejection.UNEXPECTED_MESSAGE);
         }
@@ -559,7 +565,7 @@ public final class GameServer implements NetworkNode {
         }
         if (join.protocolVersion() != GameConstants.PROTOCOL_VERSION) {
             rejections.count(InputRejection.PROTOCOL_MISMATCH);
-            session.connection.close("game protocol mismatch: server " + GameConstants.PROTOCOL_VERSION
+            closeLater(session.connection, "game protocol mismatch: server " + GameConstants.PROTOCOL_VERSION
                     + ", client " + join.protocolVersion());
             return;
         }
@@ -569,7 +575,7 @@ public final class GameServer implements NetworkNode {
         int id = returning != null && returning.playerId() < config.maxPlayers() && world.player(returning.playerId()) == null
                 ? returning.playerId() : world.freePlayerId(config.maxPlayers());
         if (id < 0) {
-            session.connection.close("server is full");
+            closeLater(session.connection, "server is full");
             return;
         }
         ServerPlayer player = returning == null ? world.addPlayer(id, name, 0, 0, 0)
@@ -647,6 +653,27 @@ public final class GameServer implements NetworkNode {
         return reason.length() <= Leave.MAX_REASON_LENGTH ? reason : reason.substring(0, Leave.MAX_REASON_LENGTH);
     }
 
+    /**
+     * Closes {@code connection} gracefully once this wake-up's datagrams have gone out. A connection
+     * that starts closing no longer sends control frames it still owes (a PONG to the peer's first
+     * PING, say), and would then report them as due forever; closing after {@code poll} lets them
+     * leave first.
+     */
+    private void closeLater(Connection connection, String reason) {
+        if (!closesDue.contains(connection)) {
+            closesDue.add(connection);
+            closeReasons.add(reason);
+        }
+    }
+
+    private void closeDueConnections() {
+        for (int i = 0; i < closesDue.size(); i++) {
+            closesDue.get(i).close(closeReasons.get(i));
+        }
+        closesDue.clear();
+        closeReasons.clear();
+    }
+
     // ------------------------------------------------------------------ events to clients
 
     private void broadcast(byte[] message) {
@@ -669,7 +696,7 @@ public final class GameServer implements NetworkNode {
         }
         if (!connection.send(GameChannels.EVENTS, message)) {
             LOG.warn("{}: event queue full; disconnecting", session);
-            connection.close("too far behind");
+            closeLater(connection, "too far behind");
         }
     }
 
@@ -750,19 +777,11 @@ public final class GameServer implements NetworkNode {
     private void beginShutdown(long nowNanos) {
         shuttingDown = true;
         shutdownDeadlineNanos = nowNanos + SHUTDOWN_FLUSH_MILLIS * 1_000_000;
-        List<Connection> open = new ArrayList<>(endpoint.connections());
-        for (Connection connection : open) {
-            connection.close("server shutting down");
+        List<Connection> open = endpoint.connections();
+        for (int i = 0; i < open.size(); i++) {
+            closeLater(open.get(i), "server shutting down");
         }
         LOG.info("server shutting down: closing {} connection(s)", open.size());
-    }
-
-    private void continueShutdown(long nowNanos) {
-        if (!endpoint.isClosing() && nowNanos - shutdownDeadlineNanos >= 0) {
-            // Whoever has not finished closing by now is told at once and forgotten.
-            endpoint.close(nowNanos);
-        }
-        checkShutDown(nowNanos);
     }
 
     private void checkShutDown(long nowNanos) {
