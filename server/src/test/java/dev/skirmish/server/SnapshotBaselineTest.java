@@ -108,4 +108,21 @@ class SnapshotBaselineTest {
         int sent = client.sent.size();
         assertTrue(last >= sent - 8 && last < sent, "about one round trip behind the " + sent + " sent: " + last);
     }
+
+    @Test
+    void withASnapshotIntervalSnapshotsGoOutOnItsMultiplesOnly() {
+        ServerConfig config = ServerConfig.builder().snapshotIntervalTicks(3).build();
+        SimulatedGame game = new SimulatedGame(SEED, config, TestMaps.field())
+                .links(LinkConditions.builder().delayMicros(30_000).build());
+        ScriptedClient client = game.addClient("client", WALK);
+        game.runFor(2 * SECOND);
+        assertTrue(client.arrivals.size() > 30, game.describe());
+        for (ScriptedClient.Arrival arrival : client.arrivals) {
+            assertEquals(0, arrival.tick() % 3, "tick " + arrival.tick());
+            if (arrival.baselineTick() != SnapshotEncoder.NO_BASELINE) {
+                assertEquals(0, arrival.baselineTick() % 3);
+            }
+        }
+        assertEquals(0, client.decodeFailures);
+    }
 }

@@ -333,4 +333,34 @@ class WorldTest {
         assertEquals(0, world.shotsHit(), "the wall stands between the shooter and where the target was");
         assertNotEquals(144, target.state().y());
     }
+
+    /** With snapshots every 2 ticks, a target that stands, steps down 4 units in tick 11 only, then stands. */
+    private boolean shootAtViewElevenWithSnapshotsEveryTwoTicks(double shooterY) {
+        tick = 0;
+        World world = new World(TestMaps.field(), new WorldRules(RATE, 10_000, 12, 2), recorder);
+        ServerPlayer target = world.addPlayer(0, "target", 0, 0, 0);
+        ServerPlayer shooter = world.addPlayer(1, "shooter", 0, 0, 0);
+        target.state().setPosition(300, 200);
+        for (int t = 0; t < 16; t++) {
+            world.beginTick(tick);
+            world.applyCommand(target, new InputCommand().setButtons(tick == 11 ? InputCommand.MOVE_DOWN : 0));
+            world.endTick();
+            tick++;
+        }
+        shooter.state().setPosition(100, shooterY);
+        world.beginTick(tick);
+        world.applyCommand(shooter, fire(0, Weapon.RIFLE).setView(11, 0));
+        world.endTick();
+        return world.shotsHit() == 1;
+    }
+
+    @Test
+    void withASnapshotIntervalRewindBlendsBetweenTheSnapshotsTheClientDrew() {
+        // Snapshots went out at ticks 10 and 12 only: at view 11.0 the client drew the target halfway,
+        // at y = 202, not at y = 204 where tick 11 really had it.
+        double drawnBottom = 202 + GameConstants.PLAYER_RADIUS;
+        assertTrue(shootAtViewElevenWithSnapshotsEveryTwoTicks(drawnBottom - 0.5), "grazing the drawn circle");
+        assertFalse(shootAtViewElevenWithSnapshotsEveryTwoTicks(drawnBottom + 0.5),
+                "just below the drawn circle, though inside where tick 11 had the target");
+    }
 }
