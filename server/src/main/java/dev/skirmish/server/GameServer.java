@@ -87,9 +87,12 @@ import org.slf4j.LoggerFactory;
  * A client connects (the transport admits at most {@link ServerConfig#maxPlayers()} connections and
  * refuses more with {@code SERVER_FULL}) and sends {@link Join}. It receives {@link Welcome},
  * {@link MapInfo}, a {@link PlayerJoined} and a {@link ScoreUpdate} for every player present (itself
- * included); the others receive its {@code PlayerJoined} and {@code ScoreUpdate}. A name already in
- * play gets a suffix; a name that left within {@link ServerConfig#reconnectGraceSeconds()} gets its
- * standing back. A connection that has not joined within {@value #JOIN_TIMEOUT_SECONDS} s is closed.
+ * included); the others receive its {@code PlayerJoined} and {@code ScoreUpdate}. A name that left
+ * within {@link ServerConfig#reconnectGraceSeconds()} gets its standing back. A name still in play
+ * from the same IP address is taken to be that player back after a crash: the old connection is
+ * closed and its standing handed over; from another address the newcomer's name gets a suffix
+ * instead. Names are the only identity, so this is convenience, not security. A connection that has
+ * not joined within {@value #JOIN_TIMEOUT_SECONDS} s is closed.
  *
  * <h2>Shutting down</h2>
  * {@link #requestShutdown()} (on the driver's thread) stops the ticks at the next wake-up and closes
@@ -570,6 +573,12 @@ public final class GameServer implements NetworkNode {
             return;
         }
         int tick = lastTick;
+        ClientSession stale = sessionPlaying(join.playerName());
+        if (stale != null && sameHost(stale.connection, session.connection)) {
+            // Most likely the same player, back after a crash before the old connection timed out.
+            removePlayer(stale, "reconnected");
+            closeLater(stale.connection, "replaced by a new connection from the same address");
+        }
         String name = unusedName(join.playerName());
         PlayerStanding returning = grace.claim(name, tick);
         int id = returning != null && returning.playerId() < config.maxPlayers() && world.player(returning.playerId()) == null
@@ -623,12 +632,20 @@ public final class GameServer implements NetworkNode {
     }
 
     private boolean nameInUse(String name) {
+        return sessionPlaying(name) != null;
+    }
+
+    private ClientSession sessionPlaying(String name) {
         for (ClientSession session : sessionsByPlayer) {
             if (session != null && session.player.name().equals(name)) {
-                return true;
+                return session;
             }
         }
-        return false;
+        return null;
+    }
+
+    private static boolean sameHost(Connection a, Connection b) {
+        return a.remoteAddress().getAddress().equals(b.remoteAddress().getAddress());
     }
 
     private static ScoreUpdate scoreOf(ServerPlayer player) {

@@ -7,6 +7,8 @@ import dev.skirmish.transport.udp.NanoClock;
 import dev.skirmish.transport.udp.UdpHost;
 import dev.skirmish.transport.udp.UdpHostOptions;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,8 +33,9 @@ import java.util.function.Consumer;
  * }</pre>
  * The server's thread is a {@link UdpHost} service loop: it sleeps until a datagram arrives or the
  * server's next deadline (a tick, or a transport timer between ticks), so acknowledgements and
- * retransmissions are handled within a millisecond, not once per tick. The clock is the host's
- * monotonic clock, read once per wake-up. Methods are safe from any thread.
+ * retransmissions are handled within a millisecond, not once per tick. The game's clock is the host's
+ * monotonic clock, read once per wake-up; tick work is measured in the server thread's CPU time
+ * ({@link #tickWorkClock()}). Methods are safe from any thread.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -65,7 +68,7 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer start(ServerConfig config, GameMap map, InetSocketAddress bindAddress,
                                       Consumer<ServerStats> statusListener) throws IOException {
         NanoClock clock = NanoClock.startingNow();
-        GameServer server = new GameServer(config, map, new SecureRandom(), clock);
+        GameServer server = new GameServer(config, map, new SecureRandom(), tickWorkClock());
         if (statusListener != null) {
             server.setStatusListener(statusListener);
         }
@@ -74,6 +77,19 @@ public final class RunningServer implements AutoCloseable {
         RunningServer running = new RunningServer(server, host);
         host.start("skirmish-server");
         return running;
+    }
+
+    /**
+     * The clock tick work is measured with: the CPU time of the thread that reads it (the server's),
+     * so time the thread spends preempted by other processes is not blamed on the tick; the monotonic
+     * clock where the JVM cannot tell a thread's CPU time.
+     */
+    static NanoClock tickWorkClock() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled()) {
+            return threads::getCurrentThreadCpuTime;
+        }
+        return NanoClock.startingNow();
     }
 
     /** The bound address, with the real port. */

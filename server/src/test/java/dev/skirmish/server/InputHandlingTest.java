@@ -14,6 +14,7 @@ import dev.skirmish.game.net.ClientUpdate;
 import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.server.input.InputRejection;
 import dev.skirmish.transport.sim.LinkConditions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,7 @@ class InputHandlingTest {
         assertTrue(game.runUntil(() -> lurker.connection != null && !lurker.connectionEvents.isEmpty(), SECOND));
         ClientUpdate update = new ClientUpdate();
         int length = update.encode(ClientUpdate.NO_SNAPSHOT, new InputCommand[] {new InputCommand()}, 1);
-        lurker.sendRaw(GameChannels.INPUT, java.util.Arrays.copyOf(update.buffer(), length));
+        lurker.sendRaw(GameChannels.INPUT, Arrays.copyOf(update.buffer(), length));
         lurker.sendMessage(new Chat(0, "hello?"));
         game.runFor(200 * MS);
         assertEquals(2, count(game, InputRejection.NOT_JOINED));
@@ -97,7 +98,7 @@ class InputHandlingTest {
         ClientUpdate update = new ClientUpdate();
         InputCommand command = new InputCommand().setCommandNumber(client.sent.size() + 100);
         int length = update.encode(1_000_000, new InputCommand[] {command}, 1);
-        client.sendRaw(GameChannels.INPUT, java.util.Arrays.copyOf(update.buffer(), length));
+        client.sendRaw(GameChannels.INPUT, Arrays.copyOf(update.buffer(), length));
         game.runFor(200 * MS);
         assertEquals(1, count(game, InputRejection.INVALID_ACK));
         assertTrue(game.server.session(client.playerId()).ackedTick < game.server.tick());

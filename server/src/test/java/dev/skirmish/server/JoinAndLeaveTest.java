@@ -16,6 +16,7 @@ import dev.skirmish.server.world.PlayerStanding;
 import dev.skirmish.transport.ConnectionEvent;
 import dev.skirmish.transport.DisconnectReason;
 import dev.skirmish.transport.sim.LinkConditions;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -138,5 +139,39 @@ class JoinAndLeaveTest {
         assertEquals(bob.playerId(), leave.playerId());
         assertEquals("timed out", leave.reason());
         assertNotNull(game.server.world().player(ann.playerId()));
+    }
+
+    @Test
+    void aPlayerBackFromTheSameAddressBeforeTheOldConnectionTimedOutTakesItsPlaceAndScore() {
+        SimulatedGame game = game(ServerConfig.defaults());
+        ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
+        ScriptedClient bob = game.addClient("bob", ScriptedClient.IDLE);
+        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        int annId = ann.playerId();
+        game.server.world().player(annId).state().setScore(4);
+        InetSocketAddress oldAddress = game.addressOf(ann);
+        game.unplug(ann);
+        // The client restarts at once, from the same host on a new port; the old connection is still open.
+        ScriptedClient back = game.addClient("ann", ScriptedClient.IDLE,
+                new InetSocketAddress(oldAddress.getAddress(), oldAddress.getPort() + 1));
+        assertTrue(game.runUntil(() -> back.welcome != null, SECOND), game.describe());
+        assertEquals(annId, back.playerId());
+        assertEquals(4, game.server.world().player(annId).score());
+        assertEquals("ann", game.server.world().player(annId).name());
+        assertEquals(2, game.server.playerCount());
+        assertTrue(bob.messagesOf(Leave.class).contains(new Leave(annId, "reconnected")));
+    }
+
+    @Test
+    void theSameNameFromAnotherAddressDoesNotDisplaceThePlayer() {
+        SimulatedGame game = game(ServerConfig.defaults());
+        ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
+        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        game.server.world().player(ann.playerId()).state().setScore(4);
+        ScriptedClient impostor = game.addClient("ann", ScriptedClient.IDLE);
+        assertTrue(game.runUntil(() -> impostor.welcome != null, SECOND), game.describe());
+        assertEquals("ann (2)", game.server.world().player(impostor.playerId()).name());
+        assertEquals(0, game.server.world().player(impostor.playerId()).score());
+        assertEquals(4, game.server.world().player(ann.playerId()).score());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skirmish.game.Weapon;
 import dev.skirmish.game.input.InputCommand;
 import dev.skirmish.game.message.ScoreUpdate;
 import dev.skirmish.server.stats.ServerStats;
@@ -31,7 +32,7 @@ class ServerLifecycleTest {
         command.setButtons((n / 40) % 2 == 0 ? InputCommand.MOVE_RIGHT : InputCommand.MOVE_LEFT)
                 .setAimAngle(n * 0.05)
                 .setFire(true)
-                .setWeapon(n % 300 < 150 ? dev.skirmish.game.Weapon.RIFLE : dev.skirmish.game.Weapon.ROCKET_LAUNCHER);
+                .setWeapon(n % 300 < 150 ? Weapon.RIFLE : Weapon.ROCKET_LAUNCHER);
     };
 
     private static SimulatedGame brawl(long seed, ServerConfig config, int players) {

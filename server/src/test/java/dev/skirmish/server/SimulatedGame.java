@@ -40,15 +40,23 @@ final class SimulatedGame {
         return this;
     }
 
-    /** Attaches a client that connects at once. */
+    /** Attaches a client that connects at once, from a host of its own. */
     ScriptedClient addClient(String name, ScriptedClient.Script script) {
-        InetSocketAddress address = new InetSocketAddress("10.0.1." + (clients.size() + 1), 50_000 + clients.size());
+        return addClient(name, script, new InetSocketAddress("10.0.1." + (clients.size() + 1), 50_000 + clients.size()));
+    }
+
+    /** Attaches a client at {@code address} that connects at once. */
+    ScriptedClient addClient(String name, ScriptedClient.Script script, InetSocketAddress address) {
         ScriptedClient client = new ScriptedClient(name, SERVER_ADDRESS, random.split(), script);
         network.attach(address, client);
         network.setLinkBothWays(address, SERVER_ADDRESS, clientLinks);
         clients.add(client);
         addresses.add(address);
         return client;
+    }
+
+    InetSocketAddress addressOf(ScriptedClient client) {
+        return addresses.get(clients.indexOf(client));
     }
 
     /** Pulls the client's cable: it vanishes from the network without a word. */
