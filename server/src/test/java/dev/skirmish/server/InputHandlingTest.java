@@ -36,8 +36,7 @@ class InputHandlingTest {
     @Test
     void malformedUpdatesAndMessagesAreDroppedAndCounted() {
         SimulatedGame game = game();
-        ScriptedClient client = game.addClient("ann", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        ScriptedClient client = game.joinIdle("ann").get(0);
         client.sendRaw(GameChannels.INPUT, new byte[] {0, 0, 0, 1, (byte) 0xFF, (byte) 0xFF});
         client.sendRaw(GameChannels.INPUT, new byte[ClientUpdate.MAX_BYTES + 1]);
         client.sendRaw(GameChannels.EVENTS, new byte[] {99, 1, 2});
@@ -68,8 +67,7 @@ class InputHandlingTest {
     @Test
     void serverOnlyMessagesAndASecondJoinAreUnexpected() {
         SimulatedGame game = game();
-        ScriptedClient client = game.addClient("ann", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        ScriptedClient client = game.joinIdle("ann").get(0);
         client.sendMessage(new Welcome(3, 60, 0, 32));
         client.sendMessage(new Join("ann again", GameConstants.PROTOCOL_VERSION));
         game.runFor(200 * MS);
@@ -93,8 +91,7 @@ class InputHandlingTest {
     @Test
     void anAcknowledgementOfATickNeverSentIsIgnoredAndCounted() {
         SimulatedGame game = game();
-        ScriptedClient client = game.addClient("ann", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        ScriptedClient client = game.joinIdle("ann").get(0);
         ClientUpdate update = new ClientUpdate();
         InputCommand command = new InputCommand().setCommandNumber(client.sent.size() + 100);
         int length = update.encode(1_000_000, new InputCommand[] {command}, 1);
@@ -133,9 +130,9 @@ class InputHandlingTest {
     @Test
     void chatIsRelayedToEveryoneUnderTheSendersId() {
         SimulatedGame game = game();
-        ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
-        ScriptedClient bob = game.addClient("bob", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        List<ScriptedClient> joined = game.joinIdle("ann", "bob");
+        ScriptedClient ann = joined.get(0);
+        ScriptedClient bob = joined.get(1);
         bob.sendMessage(new Chat(0, "gg"));
         assertTrue(game.runUntil(() -> !ann.messagesOf(Chat.class).isEmpty(), SECOND));
         assertEquals(List.of(new Chat(bob.playerId(), "gg")), ann.messagesOf(Chat.class));

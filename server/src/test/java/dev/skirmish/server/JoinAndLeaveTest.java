@@ -34,8 +34,7 @@ class JoinAndLeaveTest {
         SimulatedGame game = game(ServerConfig.builder().maxPlayers(8).build());
         ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
         assertTrue(game.runUntil(() -> ann.welcome != null, SECOND), game.describe());
-        ScriptedClient bob = game.addClient("bob", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        ScriptedClient bob = game.joinIdle("bob").get(0);
         game.runFor(SECOND / 10);
 
         Welcome welcome = assertInstanceOf(Welcome.class, bob.messages.get(0));
@@ -66,9 +65,9 @@ class JoinAndLeaveTest {
     @Test
     void aLeavingPlayerIsAnnouncedAndRemoved() {
         SimulatedGame game = game(ServerConfig.defaults());
-        ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
-        ScriptedClient bob = game.addClient("bob", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        List<ScriptedClient> joined = game.joinIdle("ann", "bob");
+        ScriptedClient ann = joined.get(0);
+        ScriptedClient bob = joined.get(1);
         bob.sendMessage(new Leave(0, "dinner"));
         assertTrue(game.runUntil(() -> !ann.messagesOf(Leave.class).isEmpty(), SECOND), game.describe());
         assertEquals(new Leave(bob.playerId(), "left: dinner"), ann.messagesOf(Leave.class).get(0));
@@ -101,8 +100,7 @@ class JoinAndLeaveTest {
     @Test
     void aPlayerWhoReturnsAfterTheGraceStartsFromZero() {
         SimulatedGame game = game(ServerConfig.builder().reconnectGraceSeconds(1).build());
-        ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        ScriptedClient ann = game.joinIdle("ann").get(0);
         game.server.world().player(ann.playerId()).state().setScore(7);
         ann.sendMessage(new Leave(0, ""));
         assertTrue(game.runUntil(() -> game.server.playerCount() == 0, SECOND));
@@ -130,9 +128,9 @@ class JoinAndLeaveTest {
     @Test
     void aPlayerWhoseConnectionTimesOutLeavesTheGame() {
         SimulatedGame game = game(ServerConfig.defaults());
-        ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
-        ScriptedClient bob = game.addClient("bob", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        List<ScriptedClient> joined = game.joinIdle("ann", "bob");
+        ScriptedClient ann = joined.get(0);
+        ScriptedClient bob = joined.get(1);
         game.unplug(bob);
         assertTrue(game.runUntil(() -> !ann.messagesOf(Leave.class).isEmpty(), 15 * SECOND), game.describe());
         Leave leave = ann.messagesOf(Leave.class).get(0);
@@ -144,9 +142,9 @@ class JoinAndLeaveTest {
     @Test
     void aPlayerBackFromTheSameAddressBeforeTheOldConnectionTimedOutTakesItsPlaceAndScore() {
         SimulatedGame game = game(ServerConfig.defaults());
-        ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
-        ScriptedClient bob = game.addClient("bob", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        List<ScriptedClient> joined = game.joinIdle("ann", "bob");
+        ScriptedClient ann = joined.get(0);
+        ScriptedClient bob = joined.get(1);
         int annId = ann.playerId();
         game.server.world().player(annId).state().setScore(4);
         InetSocketAddress oldAddress = game.addressOf(ann);
@@ -165,8 +163,7 @@ class JoinAndLeaveTest {
     @Test
     void theSameNameFromAnotherAddressDoesNotDisplaceThePlayer() {
         SimulatedGame game = game(ServerConfig.defaults());
-        ScriptedClient ann = game.addClient("ann", ScriptedClient.IDLE);
-        assertTrue(game.runUntilAllJoined(SECOND), game.describe());
+        ScriptedClient ann = game.joinIdle("ann").get(0);
         game.server.world().player(ann.playerId()).state().setScore(4);
         ScriptedClient impostor = game.addClient("ann", ScriptedClient.IDLE);
         assertTrue(game.runUntil(() -> impostor.welcome != null, SECOND), game.describe());

@@ -73,6 +73,18 @@ final class SimulatedGame {
         network.runFor(nanos);
     }
 
+    /** Adds idle clients with these names and runs until every client has joined; fails the test if they cannot. */
+    List<ScriptedClient> joinIdle(String... names) {
+        List<ScriptedClient> added = new ArrayList<>();
+        for (String name : names) {
+            added.add(addClient(name, ScriptedClient.IDLE));
+        }
+        if (!runUntilAllJoined(2 * SECOND)) {
+            throw new AssertionError("clients did not join: " + describe());
+        }
+        return added;
+    }
+
     /** Runs until every client has its welcome and has seen a snapshot with every client in it. */
     boolean runUntilAllJoined(long timeoutNanos) {
         return runUntil(() -> clients.stream().allMatch(c -> c.newest() != null

@@ -74,6 +74,14 @@ class WorldTest {
         tick++;
     }
 
+    /** Adds "bob" facing {@code shooter} across open floor: shooter at (100, 250), target at (300, 250), angle 0. */
+    private static ServerPlayer duelTarget(World world, ServerPlayer shooter) {
+        ServerPlayer target = world.addPlayer(1, "bob", 0, 0, 0);
+        shooter.state().setPosition(100, 250);
+        target.state().setPosition(300, 250);
+        return target;
+    }
+
     private void idleTicks(World world, int ticks) {
         for (int i = 0; i < ticks; i++) {
             step(world, null, null);
@@ -98,9 +106,7 @@ class WorldTest {
     void rifleHitDoesDamageAndFiveHitsKillAndScore() {
         World world = world(10_000, 0);
         ServerPlayer shooter = world.addPlayer(0, "ann", 0, 0, 0);
-        ServerPlayer target = world.addPlayer(1, "bob", 0, 0, 0);
-        shooter.state().setPosition(100, 250);
-        target.state().setPosition(300, 250);
+        ServerPlayer target = duelTarget(world, shooter);
         step(world, shooter, fire(0, Weapon.RIFLE));
         assertEquals(GameConstants.MAX_HEALTH - GameConstants.RIFLE_DAMAGE, target.state().health());
         assertEquals(1, world.shotsHit());
@@ -124,9 +130,7 @@ class WorldTest {
     void theDeadRespawnAfterTheDelayAtASpawnPoint() {
         World world = world(10_000, 0);
         ServerPlayer shooter = world.addPlayer(0, "ann", 0, 0, 0);
-        ServerPlayer target = world.addPlayer(1, "bob", 0, 0, 0);
-        shooter.state().setPosition(100, 250);
-        target.state().setPosition(300, 250);
+        ServerPlayer target = duelTarget(world, shooter);
         target.state().setVitals(GameConstants.RIFLE_DAMAGE, true);
         step(world, shooter, fire(0, Weapon.RIFLE));
         assertFalse(target.state().alive());
@@ -182,9 +186,8 @@ class WorldTest {
     void theMatchEndsAfterItsTicksThenScoresResetAndEveryoneRespawns() {
         World world = world(100, 0);
         ServerPlayer shooter = world.addPlayer(0, "ann", 0, 0, 0);
-        ServerPlayer target = world.addPlayer(1, "bob", 0, 0, 0);
-        shooter.state().setPosition(100, 250);
-        target.state().setPosition(300, 250).setVitals(GameConstants.RIFLE_DAMAGE, true);
+        ServerPlayer target = duelTarget(world, shooter);
+        target.state().setVitals(GameConstants.RIFLE_DAMAGE, true);
         step(world, shooter, fire(0, Weapon.RIFLE));
         assertEquals(1, shooter.score());
         int shooterSpawns = shooter.state().spawnCount();
