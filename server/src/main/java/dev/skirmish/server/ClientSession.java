@@ -19,12 +19,17 @@ final class ClientSession {
     final CommandQueue commands;
     final SnapshotRing sentSnapshots;
     final int connectedTick;
+    /** Chat lines a client may send in a burst; the allowance refills at one line per second. */
+    static final int CHAT_BURST_LINES = 5;
+
     ServerPlayer player;
     int ackedTick = ClientUpdate.NO_SNAPSHOT;
     long fullSnapshots;
     long deltaSnapshots;
     long snapshotBytes;
     long refusedSnapshots;
+    private double chatAllowance = CHAT_BURST_LINES;
+    private int chatAllowanceTick;
 
     ClientSession(Connection connection, int backlogCommands, int maxCommandJump, int snapshotRingCapacity,
                   int connectedTick) {
@@ -32,6 +37,7 @@ final class ClientSession {
         this.commands = new CommandQueue(backlogCommands, maxCommandJump);
         this.sentSnapshots = new SnapshotRing(snapshotRingCapacity);
         this.connectedTick = connectedTick;
+        this.chatAllowanceTick = connectedTick;
     }
 
     boolean joined() {
@@ -52,6 +58,17 @@ final class ClientSession {
             return null;
         }
         return sentSnapshots.get(ackedTick);
+    }
+
+    /** Spends one line of chat allowance at {@code tick} if there is one (a token bucket, refilled lazily). */
+    boolean allowChat(int tick, int tickRateHz) {
+        chatAllowance = Math.min(CHAT_BURST_LINES, chatAllowance + (double) (tick - chatAllowanceTick) / tickRateHz);
+        chatAllowanceTick = tick;
+        if (chatAllowance < 1) {
+            return false;
+        }
+        chatAllowance--;
+        return true;
     }
 
     @Override

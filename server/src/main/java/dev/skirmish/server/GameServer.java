@@ -548,10 +548,12 @@ public final class GameServer implements NetworkNode {
         if (message instanceof Join join) {
             onJoin(session, join);
         } else if (message instanceof Chat chat) {
-            if (session.joined()) {
-                broadcast(codec.encode(new Chat(session.player.id(), chat.text())));
-            } else {
+            if (!session.joined()) {
                 rejections.count(InputRejection.NOT_JOINED);
+            } else if (!session.allowChat(lastTick, config.tickRateHz())) {
+                rejections.count(InputRejection.CHAT_RATE_LIMITED);
+            } else {
+                broadcast(codec.encode(new Chat(session.player.id(), chat.text())));
             }
         } else if (message instanceof Leave leave) {
             removePlayer(session, leave.reason().isEmpty() ? "left" : truncate("left: " + leave.reason()));

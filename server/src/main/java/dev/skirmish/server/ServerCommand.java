@@ -105,11 +105,15 @@ public final class ServerCommand implements Callable<Integer> {
                 out.flush();
             });
         } catch (BindException e) {
-            err.println("error: port " + port + " is already in use" + (address.getAddress().isAnyLocalAddress()
-                    ? "" : " on " + address.getAddress().getHostAddress()));
+            if (String.valueOf(e.getMessage()).contains("in use")) {
+                err.println("error: port " + port + " is already in use" + (address.getAddress().isAnyLocalAddress()
+                        ? "" : " on " + address.getAddress().getHostAddress()));
+            } else {
+                err.println("error: cannot listen on " + format(address) + ": " + e.getMessage());
+            }
             return 1;
         } catch (IOException e) {
-            err.println("error: cannot listen on " + address + ": " + e.getMessage());
+            err.println("error: cannot listen on " + format(address) + ": " + e.getMessage());
             return 1;
         }
         out.printf("skirmish server listening on %s: map %s, %d Hz, up to %d players%n",

@@ -141,6 +141,25 @@ class InputHandlingTest {
     }
 
     @Test
+    void chatIsRateLimitedPerPlayer() {
+        SimulatedGame game = game();
+        List<ScriptedClient> joined = game.joinIdle("ann", "bob");
+        ScriptedClient ann = joined.get(0);
+        ScriptedClient bob = joined.get(1);
+        for (int i = 0; i < 8; i++) {
+            bob.sendMessage(new Chat(0, "spam " + i));
+        }
+        game.runFor(200 * MS);
+        assertEquals(ClientSession.CHAT_BURST_LINES, ann.messagesOf(Chat.class).size(), "a burst of five goes through");
+        assertEquals(3, count(game, InputRejection.CHAT_RATE_LIMITED));
+        game.runFor(2 * SECOND);
+        bob.sendMessage(new Chat(0, "later"));
+        game.runFor(200 * MS);
+        assertEquals(new Chat(bob.playerId(), "later"), ann.messagesOf(Chat.class).get(ClientSession.CHAT_BURST_LINES),
+                "the allowance refills with time");
+    }
+
+    @Test
     void commandsLostInAGapAreSkippedAndCounted() {
         SimulatedGame game = new SimulatedGame(8L, ServerConfig.defaults(), TestMaps.field())
                 .links(LinkConditions.builder().delayMicros(10_000).burstLoss(0.05, 0.2, 0, 1).build());

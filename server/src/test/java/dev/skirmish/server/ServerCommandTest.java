@@ -93,6 +93,14 @@ class ServerCommandTest {
     }
 
     @Test
+    void anAddressThisMachineDoesNotHaveIsOneClearLine() {
+        Run run = run("--bind", "192.0.2.1", "--port", "0");
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.errLines(), run.err());
+        assertTrue(run.err().startsWith("error: cannot listen on 192.0.2.1:0: "), run.err());
+    }
+
+    @Test
     void runsForTheGivenDurationAndPrintsTheSummary() {
         Run run = run("--bind", "127.0.0.1", "--port", "0", "--tick", "30", "--map", "warehouse",
                 "--duration", "300ms");

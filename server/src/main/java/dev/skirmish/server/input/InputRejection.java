@@ -27,5 +27,7 @@ public enum InputRejection {
     /** A shot whose view tick lies beyond the rewind limit; rewound only as far as the limit. */
     VIEW_TICK_TOO_OLD,
     /** An acknowledgement of a snapshot tick the server never sent this client; ignored. */
-    INVALID_ACK
+    INVALID_ACK,
+    /** A chat line beyond the rate limit (every line is relayed to every client); dropped. */
+    CHAT_RATE_LIMITED
 }
