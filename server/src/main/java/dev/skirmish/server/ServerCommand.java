@@ -116,12 +116,13 @@ public final class ServerCommand implements Callable<Integer> {
             err.println("error: cannot listen on " + format(address) + ": " + e.getMessage());
             return 1;
         }
+        AtomicBoolean finished = new AtomicBoolean();
+        Thread hook = new Thread(() -> finish(server, finished, out), "skirmish-server-shutdown");
+        // Before announcing the address: whoever reads it may signal us at once.
+        Runtime.getRuntime().addShutdownHook(hook);
         out.printf("skirmish server listening on %s: map %s, %d Hz, up to %d players%n",
                 format(server.address()), gameMap.name(), config.tickRateHz(), config.maxPlayers());
         out.flush();
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread hook = new Thread(() -> finish(server, finished, out), "skirmish-server-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         if (duration == null) {
             server.awaitStop(Duration.ofNanos(Long.MAX_VALUE));
         } else {
@@ -136,12 +137,19 @@ public final class ServerCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Stops the server and prints the summary, once, whether called by the main thread or the shutdown hook. */
+    /**
+     * Stops the server and prints the summary, once, whether called by the main thread or the shutdown
+     * hook. Printing holds the lock, so the hook does not return (and let the JVM halt) while the main
+     * thread is still writing the summary.
+     */
     private static void finish(RunningServer server, AtomicBoolean finished, PrintWriter out) {
         ServerSummary summary = server.stop();
-        if (finished.compareAndSet(false, true)) {
-            out.print(summary.format());
-            out.flush();
+        synchronized (finished) {
+            if (!finished.get()) {
+                out.print(summary.format());
+                out.flush();
+                finished.set(true);
+            }
         }
     }
 
