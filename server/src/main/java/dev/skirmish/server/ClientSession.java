@@ -23,6 +23,8 @@ final class ClientSession {
     static final int CHAT_BURST_LINES = 5;
 
     ServerPlayer player;
+    /** The server has decided to close this connection; what it still sends is ignored, not counted. */
+    boolean closing;
     int ackedTick = ClientUpdate.NO_SNAPSHOT;
     long fullSnapshots;
     long deltaSnapshots;

@@ -479,6 +479,9 @@ public final class GameServer implements NetworkNode {
 
     private void onMessage(Connection connection, int channel, ByteBuffer payload) {
         ClientSession session = (ClientSession) connection.attachment();
+        if (session.closing) {
+            return;
+        }
         switch (channel) {
             case GameChannels.INPUT -> onUpdate(session, payload);
             case GameChannels.EVENTS -> onEvent(session, payload);
@@ -679,6 +682,9 @@ public final class GameServer implements NetworkNode {
      * leave first.
      */
     private void closeLater(Connection connection, String reason) {
+        if (connection.attachment() instanceof ClientSession session) {
+            session.closing = true;
+        }
         if (!closesDue.contains(connection)) {
             closesDue.add(connection);
             closeReasons.add(reason);

@@ -6,17 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skirmish.game.input.InputCommand;
 import dev.skirmish.game.map.MapParser;
 import dev.skirmish.game.message.Leave;
 import dev.skirmish.game.message.MapInfo;
 import dev.skirmish.game.message.PlayerJoined;
 import dev.skirmish.game.message.ScoreUpdate;
 import dev.skirmish.game.message.Welcome;
+import dev.skirmish.game.net.ClientUpdate;
+import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.server.world.PlayerStanding;
 import dev.skirmish.transport.ConnectionEvent;
 import dev.skirmish.transport.DisconnectReason;
 import dev.skirmish.transport.sim.LinkConditions;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,10 @@ class JoinAndLeaveTest {
         ScriptedClient ann = joined.get(0);
         ScriptedClient bob = joined.get(1);
         bob.sendMessage(new Leave(0, "dinner"));
+        ClientUpdate straggler = new ClientUpdate();
+        int length = straggler.encode(ClientUpdate.NO_SNAPSHOT,
+                new InputCommand[] {new InputCommand().setCommandNumber(bob.sent.size() + 1)}, 1);
+        bob.sendRaw(GameChannels.INPUT, Arrays.copyOf(straggler.buffer(), length));
         assertTrue(game.runUntil(() -> !ann.messagesOf(Leave.class).isEmpty(), SECOND), game.describe());
         assertEquals(new Leave(bob.playerId(), "left: dinner"), ann.messagesOf(Leave.class).get(0));
         assertEquals(1, game.server.playerCount());
@@ -76,6 +84,7 @@ class JoinAndLeaveTest {
         assertEquals(DisconnectReason.PEER_CLOSED, bob.ended().reason());
         assertTrue(game.runUntil(() -> game.server.endpoint().connections().size() == 1, SECOND),
                 "and forgets it after the closing handshake");
+        assertEquals(0, game.server.rejections().total(), "inputs still in flight after leaving are not held against it");
     }
 
     @Test
