@@ -789,7 +789,7 @@ public final class GameServer implements NetworkNode {
                 endpoint.connections().size(), world.matchNumber(), matchSecondsLeft, ticksRun,
                 schedule.skippedTicks(), windowTickTimes.percentileMicros(50), windowTickTimes.percentileMicros(99),
                 windowTickTimes.maxNanos() / 1_000, bytesIn, bytesOut, players == 0 ? 0 : bytesOut / players,
-                windowSnapshotBytes / windowSeconds, snapshotsSent, fullSnapshots, snapshotBytes,
+                windowSnapshotBytes / windowSeconds, snapshotsSent, fullSnapshots, snapshotBytes, refusedSnapshots,
                 commandsApplied, commandsLost, commandsRedundant, rejections.toMap(), net.totalDrops());
     }
 

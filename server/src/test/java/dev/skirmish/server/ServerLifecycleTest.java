@@ -86,6 +86,7 @@ class ServerLifecycleTest {
         assertTrue(last.commandsApplied() > 3 * 120, last.toString());
         assertTrue(last.statusLine().contains("4 players"), last.statusLine());
         assertEquals(0, last.tickP99Micros(), "the simulated work clock stands still");
+        assertEquals(0, last.snapshotsRefused());
     }
 
     @Test

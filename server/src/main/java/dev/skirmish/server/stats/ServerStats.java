@@ -27,6 +27,7 @@ import java.util.Map;
  * @param snapshotsSent          snapshots sent in total
  * @param fullSnapshots          of which full (no usable baseline)
  * @param snapshotBytes          snapshot payload in total
+ * @param snapshotsRefused       snapshots the transport refused (a client's send buffer full), in total
  * @param commandsApplied        input commands applied in total
  * @param commandsLost           command numbers skipped because they never arrived in time
  * @param commandsRedundant      redundant copies ignored (normal: every update repeats a few)
@@ -39,7 +40,7 @@ public record ServerStats(
         long tickP50Micros, long tickP99Micros, long tickMaxMicros,
         double bytesInPerSecond, double bytesOutPerSecond, double bytesOutPerSecondPerPlayer,
         double snapshotBytesPerSecond, long snapshotsSent, long fullSnapshots, long snapshotBytes,
-        long commandsApplied, long commandsLost, long commandsRedundant,
+        long snapshotsRefused, long commandsApplied, long commandsLost, long commandsRedundant,
         Map<InputRejection, Long> rejections, long transportDrops) {
 
     public ServerStats {
