@@ -14,7 +14,6 @@ import dev.skirmish.game.net.ClientUpdate;
 import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.server.input.InputRejection;
 import dev.skirmish.transport.sim.LinkConditions;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -55,9 +54,7 @@ class InputHandlingTest {
         ScriptedClient lurker = game.addClient("lurker", ScriptedClient.IDLE);
         lurker.joins = false;
         assertTrue(game.runUntil(() -> lurker.connection != null && !lurker.connectionEvents.isEmpty(), SECOND));
-        ClientUpdate update = new ClientUpdate();
-        int length = update.encode(ClientUpdate.NO_SNAPSHOT, new InputCommand[] {new InputCommand()}, 1);
-        lurker.sendRaw(GameChannels.INPUT, Arrays.copyOf(update.buffer(), length));
+        lurker.sendUpdate(ClientUpdate.NO_SNAPSHOT, new InputCommand());
         lurker.sendMessage(new Chat(0, "hello?"));
         game.runFor(200 * MS);
         assertEquals(2, count(game, InputRejection.NOT_JOINED));
@@ -92,10 +89,7 @@ class InputHandlingTest {
     void anAcknowledgementOfATickNeverSentIsIgnoredAndCounted() {
         SimulatedGame game = game();
         ScriptedClient client = game.joinIdle("ann").get(0);
-        ClientUpdate update = new ClientUpdate();
-        InputCommand command = new InputCommand().setCommandNumber(client.sent.size() + 100);
-        int length = update.encode(1_000_000, new InputCommand[] {command}, 1);
-        client.sendRaw(GameChannels.INPUT, Arrays.copyOf(update.buffer(), length));
+        client.sendUpdate(1_000_000, new InputCommand().setCommandNumber(client.sent.size() + 100));
         game.runFor(200 * MS);
         assertEquals(1, count(game, InputRejection.INVALID_ACK));
         assertTrue(game.server.session(client.playerId()).ackedTick < game.server.tick());

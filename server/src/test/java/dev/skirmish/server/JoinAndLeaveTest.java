@@ -14,13 +14,11 @@ import dev.skirmish.game.message.PlayerJoined;
 import dev.skirmish.game.message.ScoreUpdate;
 import dev.skirmish.game.message.Welcome;
 import dev.skirmish.game.net.ClientUpdate;
-import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.server.world.PlayerStanding;
 import dev.skirmish.transport.ConnectionEvent;
 import dev.skirmish.transport.DisconnectReason;
 import dev.skirmish.transport.sim.LinkConditions;
 import java.net.InetSocketAddress;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -73,10 +71,7 @@ class JoinAndLeaveTest {
         ScriptedClient ann = joined.get(0);
         ScriptedClient bob = joined.get(1);
         bob.sendMessage(new Leave(0, "dinner"));
-        ClientUpdate straggler = new ClientUpdate();
-        int length = straggler.encode(ClientUpdate.NO_SNAPSHOT,
-                new InputCommand[] {new InputCommand().setCommandNumber(bob.sent.size() + 1)}, 1);
-        bob.sendRaw(GameChannels.INPUT, Arrays.copyOf(straggler.buffer(), length));
+        bob.sendUpdate(ClientUpdate.NO_SNAPSHOT, new InputCommand().setCommandNumber(bob.sent.size() + 1));
         assertTrue(game.runUntil(() -> !ann.messagesOf(Leave.class).isEmpty(), SECOND), game.describe());
         assertEquals(new Leave(bob.playerId(), "left: dinner"), ann.messagesOf(Leave.class).get(0));
         assertEquals(1, game.server.playerCount());

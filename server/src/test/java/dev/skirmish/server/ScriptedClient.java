@@ -196,6 +196,12 @@ final class ScriptedClient implements NetworkNode {
         connection.send(GameChannels.EVENTS, codec.encode(message));
     }
 
+    /** Sends one hand-made update: {@code command} alone, acknowledging {@code ackedTick}, outside the client's own numbering. */
+    void sendUpdate(int ackedTick, InputCommand command) {
+        ClientUpdate handMade = new ClientUpdate();
+        connection.send(GameChannels.INPUT, handMade.buffer(), 0, handMade.encode(ackedTick, new InputCommand[] {command}, 1));
+    }
+
     /** Sends raw bytes on a channel, bypassing every codec. */
     void sendRaw(int channel, byte[] bytes) {
         connection.send(channel, bytes);
