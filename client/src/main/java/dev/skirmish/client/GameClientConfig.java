@@ -1,5 +1,6 @@
 package dev.skirmish.client;
 
+import dev.skirmish.game.GameConstants;
 import dev.skirmish.game.message.Join;
 import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.transport.TransportConfig;
@@ -109,7 +110,9 @@ public final class GameClientConfig {
     /** Collects settings; {@link #build()} validates them. */
     public static final class Builder {
         private final String playerName;
-        private TransportConfig transport = GameChannels.transportConfig(TransportConfig.internet());
+        // Acks ride on the input sent every tick; the server's rate is not known before Welcome, so the default.
+        private TransportConfig transport = GameChannels.transportConfig(TransportConfig.internet(),
+                GameConstants.DEFAULT_TICK_RATE_HZ);
         private long interpolationDelayMillis = 100;
         private long maxExtrapolationMillis = 50;
         private boolean prediction = true;

@@ -137,9 +137,12 @@ public final class ServerConfig {
         return transportProfile;
     }
 
-    /** The transport configuration the server's endpoint runs: the game's channels, one connection per player. */
+    /**
+     * The transport configuration the server's endpoint runs: the game's channels, acknowledgements that
+     * ride on the next snapshot (one tick), one connection per player.
+     */
     public TransportConfig transportConfig() {
-        return GameChannels.transportConfig(transportProfile).toBuilder().maxConnections(maxPlayers).build();
+        return GameChannels.transportConfig(transportProfile, tickRateHz).toBuilder().maxConnections(maxPlayers).build();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.skirmish.client.bot;
 
 import dev.skirmish.client.GameClientConfig;
+import dev.skirmish.game.GameConstants;
 import dev.skirmish.game.message.Join;
 import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.transport.TransportConfig;
@@ -35,7 +36,8 @@ public record BotFleetConfig(InetSocketAddress server, int count, String namePre
             throw new IllegalArgumentException("bot count must be 1.." + MAX_BOTS + ", got " + count);
         }
         requirePrefix(namePrefix);
-        transport = GameChannels.transportConfig(Objects.requireNonNull(transport, "transport"));
+        transport = GameChannels.transportConfig(Objects.requireNonNull(transport, "transport"),
+                GameConstants.DEFAULT_TICK_RATE_HZ);
     }
 
     /** A fleet on the default (internet) transport profile. */
