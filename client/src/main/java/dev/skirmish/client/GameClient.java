@@ -30,6 +30,7 @@ import dev.skirmish.transport.NetworkNode;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +93,7 @@ public final class GameClient implements NetworkNode {
     private final InputSource input;
     private final Endpoint endpoint;
     private final GameMessageCodec messages = new GameMessageCodec();
+    private Consumer<GameMessage> messageListener;
     private final ClientUpdate update = new ClientUpdate();
     private final SnapshotReceiver snapshots = new SnapshotReceiver();
     private final CommandHistory history = new CommandHistory(COMMAND_HISTORY_CAPACITY);
@@ -178,6 +180,14 @@ public final class GameClient implements NetworkNode {
     /** Registers a listener for every reconciliation (null for none). */
     public void setReconciliationListener(ReconciliationListener listener) {
         predictor.setListener(listener);
+    }
+
+    /**
+     * Registers a listener that sees every reliable game message from the server, in arrival order,
+     * after the client has applied it (null for none). Called on the thread that drives this client.
+     */
+    public void setMessageListener(Consumer<GameMessage> listener) {
+        this.messageListener = listener;
     }
 
     // ------------------------------------------------------------------ NetworkNode
@@ -353,7 +363,7 @@ public final class GameClient implements NetworkNode {
         }
     }
 
-    private void onGameMessage(GameMessage message) {
+    private void applyGameMessage(GameMessage message) {
         if (message instanceof Welcome) {
             onWelcome((Welcome) message);
         } else if (message instanceof MapInfo) {
@@ -373,6 +383,13 @@ public final class GameClient implements NetworkNode {
             badMessages++;
         }
     }
+    private void onGameMessage(GameMessage message) {
+        applyGameMessage(message);
+        if (messageListener != null) {
+            messageListener.accept(message);
+        }
+    }
+
 
     private void onWelcome(Welcome welcome) {
         if (welcomed) {

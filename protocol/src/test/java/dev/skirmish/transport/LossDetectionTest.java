@@ -125,14 +125,14 @@ class LossDetectionTest {
     }
 
     @Test
-    void ackDelayIsNotSubtractedBelowTheMinimumRtt() {
+    void ackDelayIsSubtractedOnlyDownToTheMinimumRtt() {
         loss.setPeerMaxAckDelayMicros(25_000);
         send(0, 0, 0);
         loss.onAck(ack(0, 0), 1, 50 * MS);
         send(1, 1, 50 * MS);
         loss.onAck(ack(20_000, 1), 2, 110 * MS);
-        // 60 ms - 20 ms would undercut the 50 ms minimum, so the sample counts whole: 7/8*50 + 1/8*60.
-        assertEquals(51_250, rtt.smoothedRttMicros());
+        // 60 ms - 20 ms would undercut the 50 ms minimum, so the sample counts as the minimum: 50 ms.
+        assertEquals(50_000, rtt.smoothedRttMicros());
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.function.Consumer;
 
 /**
@@ -109,9 +110,21 @@ public final class RunningServer implements AutoCloseable {
 
     /** Statistics taken now on the server's thread; null if it is stopped or does not answer within a second. */
     public ServerStats stats() {
-        CompletableFuture<ServerStats> answer = new CompletableFuture<>();
+        return onServerThread(server::stats);
+    }
+
+    /**
+     * A summary of the run so far, taken on the server's thread without stopping it (for example while
+     * the players are still present); null if it is stopped or does not answer within a second.
+     */
+    public ServerSummary summary() {
+        return onServerThread(server::summary);
+    }
+
+    private <T> T onServerThread(Supplier<T> query) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
         try {
-            host.execute(() -> answer.complete(server.stats()));
+            host.execute(() -> answer.complete(query.get()));
             return answer.get(1, TimeUnit.SECONDS);
         } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
             return null;

@@ -3,7 +3,7 @@ package dev.skirmish.client.bot;
 import java.util.Locale;
 
 /** The bot report as a plain-text table: one row per bot, then the totals, then any failures. */
-final class BotReportTable {
+public final class BotReportTable {
 
     private static final String HEADER_FORMAT = "%-24s %3s %8s %7s %8s %10s %9s %11s %10s %6s %6s%n";
     private static final String ROW_FORMAT = "%-24s %3s %8.1f %7.2f %8.1f %10.1f %9.1f %11d %10.2f %6d %6d%n";
@@ -11,7 +11,7 @@ final class BotReportTable {
     private BotReportTable() {
     }
 
-    static String render(BotReport report) {
+    public static String render(BotReport report) {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, "bots on %s:%d (seed %d)%n", report.server().getHostString(),
                 report.server().getPort(), report.seed()));

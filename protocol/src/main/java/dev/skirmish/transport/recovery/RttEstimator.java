@@ -79,9 +79,14 @@ public final class RttEstimator {
             rttVarianceMicros = latest / 2;
         } else {
             minRttMicros = Math.min(minRttMicros, latest);
-            // Subtracting the ack delay must never take the sample below the path's minimum RTT:
-            // the peer's reported delay is then implausible (or includes our own scheduling noise).
-            long adjusted = latest - ackDelay >= minRttMicros ? latest - ackDelay : latest;
+            // Subtracting the ack delay must never take the sample below the path's minimum RTT: the
+            // peer's reported delay is then implausible (or includes scheduling noise). RFC 9002 §5.3
+            // keeps the whole sample in that case; we clamp at the minimum instead. On a LAN the RTT is
+            // ~100 us while a game's acks wait up to a tick (16 ms): the RFC rule then counts whole
+            // 16 ms samples whenever jitter dips below the minimum, and the smoothed RTT (the ping a
+            // player sees, and the probe timeout) inflates fiftyfold. The clamp still never lets an
+            // overstated delay pull the estimate below what the path has shown it can do.
+            long adjusted = Math.max(latest - ackDelay, minRttMicros);
             long deviation = Math.abs(smoothedRttMicros - adjusted);
             rttVarianceMicros = (3 * rttVarianceMicros + deviation + 2) / 4;
             smoothedRttMicros = (7 * smoothedRttMicros + adjusted + 4) / 8;

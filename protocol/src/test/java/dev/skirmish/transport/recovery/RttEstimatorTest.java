@@ -53,18 +53,18 @@ class RttEstimatorTest {
     }
 
     @Test
-    void laterSampleKeepsAckDelayWhenSubtractingWouldGoBelowMinRtt() {
+    void laterSampleIsClampedAtMinRttWhenSubtractingWouldGoBelowIt() {
         RttEstimator rtt = new RttEstimator(100_000);
         rtt.onSample(50_000, 0);
         rtt.onSample(80_000, 10_000);
 
         rtt.onSample(55_000, 10_000);
 
-        // 55000 - 10000 = 45000 < min 50000, so adjusted = 55000
-        // variance = 3/4 * 23750 + 1/4 * |52500 - 55000| = 17812.5 + 625 = 18437.5 -> 18438
-        // smoothed = 7/8 * 52500 + 1/8 * 55000 = 45937.5 + 6875 = 52812.5 -> 52813
+        // 55000 - 10000 = 45000 < min 50000, so adjusted = 50000 (clamped, not the whole 55000)
+        // variance = 3/4 * 23750 + 1/4 * |52500 - 50000| = 17812.5 + 625 = 18437.5 -> 18438
+        // smoothed = 7/8 * 52500 + 1/8 * 50000 = 45937.5 + 6250 = 52187.5 -> 52188
         assertEquals(18_438, rtt.rttVarianceMicros());
-        assertEquals(52_813, rtt.smoothedRttMicros());
+        assertEquals(52_188, rtt.smoothedRttMicros());
         assertEquals(3, rtt.sampleCount());
     }
 
