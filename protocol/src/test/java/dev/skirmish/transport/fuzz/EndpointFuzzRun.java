@@ -49,9 +49,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>A forged CLOSE or a poisoned packet number can legitimately end A, since nothing authenticates
  * packets; when A ends, a new A connects (a new "generation") so the fuzzing keeps reaching a live
- * parser. When the hostile budget is spent the run stops fuzzing, lets stale connections time out,
- * sends a proof batch of reliable messages over B and the last A, and judges the invariants listed in
- * {@link FuzzFindings.Invariant}.
+ * parser. When the hostile budget is spent (and an A generation is established) the run stops
+ * fuzzing and traffic, sends a proof batch of reliable messages both ways over B and the last A,
+ * lets stale connections time out, and judges the invariants listed in
+ * {@link FuzzFindings.Invariant}: every A generation must end proved usable or cleanly closed.
  */
 final class EndpointFuzzRun {
     static final long MS = 1_000_000L;
@@ -124,9 +125,11 @@ final class EndpointFuzzRun {
     private final Map<Connection, DeliveryLedger> receivingLedgers = new IdentityHashMap<>();
     private final List<ConnectionEvent> visitorEvents = new ArrayList<>();
     private ConnectionPair currentA;
+    private ConnectionPair provedA;
     private long nextGenerationAtNanos;
     private boolean fuzzing;
     private boolean witnessWatched;
+    private boolean trafficFlowing = true;
 
     private EndpointFuzzRun(long seed, int hostileTarget) {
         this.seed = seed;
@@ -177,8 +180,8 @@ final class EndpointFuzzRun {
         try {
             run.setUp();
             run.fuzz();
-            run.settle();
             run.prove();
+            run.settle();
             run.judge();
         } catch (RuntimeException | AssertionError stopped) {
             StringBuilder where = new StringBuilder(stopped.toString());
@@ -204,6 +207,11 @@ final class EndpointFuzzRun {
     /** Hostile datagrams the endpoints were handed, as recognised on arrival. */
     long hostileReceived() {
         return server.hostileReceived() + clientA.hostileReceived() + clientB.hostileReceived() + visitor.hostileReceived();
+    }
+
+    /** Whether the last A generation was proved usable after the fuzzing. */
+    boolean lastAProvedUsable() {
+        return provedA != null && provedA == aGenerations.get(aGenerations.size() - 1);
     }
 
     long injectedOnTheNetwork() {
@@ -249,22 +257,29 @@ final class EndpointFuzzRun {
 
     /**
      * Lets the connections ended by the fuzzing time out: at least one idle timeout, and until every
-     * earlier A generation is closed on both ends, for at most two more (an end may hear from the
-     * other until that one times out).
+     * A generation but a proved one is closed on both ends, for at most two more (an end may hear
+     * from the other until that one times out).
      */
     private void settle() {
         long idleNanos = config.idleTimeoutMillis() * MS;
         long start = network.nowNanos();
         runUntil(() -> network.nowNanos() - start >= idleNanos + 500 * MS && aGenerations.stream()
-                .allMatch(a -> a == currentA || a.cleanlyClosed()), 3 * idleNanos + 500 * MS);
+                .allMatch(a -> a == provedA || a.cleanlyClosed()), 3 * idleNanos + 500 * MS);
     }
 
-    /** Sends a batch of reliable messages both ways over B and over the last A if it is still established. */
+    /**
+     * Right after the fuzzing, sends a batch of reliable messages both ways over B and over the last
+     * A, and waits until everything B ever sent has arrived; the A generation is proved usable if its
+     * batch arrives too.
+     */
     private void prove() {
+        // Traffic stops, so that "everything sent has arrived" can become true.
+        trafficFlowing = false;
         List<ConnectionPair> proving = new ArrayList<>();
         proving.add(b);
-        if (currentA != null && currentA.established()) {
-            proving.add(currentA);
+        ConnectionPair lastA = currentA;
+        if (lastA != null && lastA.established()) {
+            proving.add(lastA);
         }
         for (ConnectionPair pair : proving) {
             for (int channel = 0; channel < config.channels().size(); channel++) {
@@ -280,18 +295,19 @@ final class EndpointFuzzRun {
         }
         runUntil(() -> proving.stream().allMatch(pair -> pair.toServer.missingReliable().isEmpty()
                 && pair.toClient.missingReliable().isEmpty()), PROOF_TIMEOUT_NANOS);
+        if (proving.size() > 1 && lastA.toServer.proofComplete() && lastA.toClient.proofComplete()) {
+            provedA = lastA;
+        }
     }
 
     private void judge() {
         judgeWitness();
         for (ConnectionPair a : aGenerations) {
-            boolean provedUsable = a == currentA && a.established() && a.toServer.proofComplete()
-                    && a.toClient.proofComplete();
-            if (!provedUsable && !a.cleanlyClosed()) {
+            if (a != provedA && !a.cleanlyClosed()) {
                 findings.record(FuzzFindings.Invariant.FUZZED_CONNECTION_LIVENESS, "seed " + seed + ": "
-                        + (a.established() ? "established but a proof batch did not get through in "
-                        + PROOF_TIMEOUT_NANOS / MS + " ms: " + a.toServer.missingReliable() + a.toClient.missingReliable()
-                        : "neither usable nor cleanly closed") + "; " + a.describe());
+                        + (a.established() ? "established, but a proof batch did not get through in "
+                        + PROOF_TIMEOUT_NANOS / MS + " ms and it did not close either: " + a.toServer.missingReliable()
+                        + a.toClient.missingReliable() : "neither usable nor cleanly closed") + "; " + a.describe());
             }
         }
         for (Map.Entry<InetSocketAddress, long[]> entry : server.untrustedTraffic().entrySet()) {
@@ -315,6 +331,10 @@ final class EndpointFuzzRun {
             for (String anomaly : ledger.anomalies()) {
                 findings.record(FuzzFindings.Invariant.WITNESS_DELIVERY, anomaly);
             }
+            if (ledger.anomalyCount() > ledger.anomalies().size()) {
+                findings.record(FuzzFindings.Invariant.WITNESS_DELIVERY, ledger.name() + ": "
+                        + (ledger.anomalyCount() - ledger.anomalies().size()) + " more anomalies");
+            }
         }
     }
 
@@ -323,10 +343,10 @@ final class EndpointFuzzRun {
     private void tick() {
         long start = network.nowNanos();
         manageA(start);
-        if (b.established()) {
+        if (trafficFlowing && b.established()) {
             sendTraffic(b);
         }
-        if (currentA != null && currentA.established()) {
+        if (trafficFlowing && currentA != null && currentA.established()) {
             sendTraffic(currentA);
         }
         network.runUntil(start + TICK_NANOS);
@@ -692,7 +712,8 @@ final class EndpointFuzzRun {
                 .append("; server-side disconnects ")
                 .append(serverDisconnects).append("; anomalous deliveries seen on A: ").append(anomalousDeliveriesOnA())
                 .append("\n  B delivered ").append(b == null ? 0 : b.toServer.delivered() + b.toClient.delivered())
-                .append(" messages; last A: ").append(currentA == null ? "none" : currentA.describe());
+                .append(" messages; last A generation ").append(lastAProvedUsable() ? "proved usable: " : "not proved usable: ")
+                .append(aGenerations.isEmpty() ? "none" : aGenerations.get(aGenerations.size() - 1).describe());
         return text.toString();
     }
 

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * server endpoint with two live connections (see {@link EndpointFuzzRun} for the scenario), once, and
  * checks each invariant in its own test, so one broken invariant does not hide the others. The seed
  * is fixed (override with {@code -Dskirmish.fuzz.seed=...}) and every failure message starts with it.
+ *
+ * <p>What it found has a minimal, deterministic reproduction beside it:
+ * {@link WrongVersionConnectTooShortToRejectTest}, {@link ConnectionSpinTest},
+ * {@link FragmentLargerThanItsMessageTest} and {@link ForgedPacketStallTest}.
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EndpointFuzzTest {
@@ -33,6 +37,17 @@ class EndpointFuzzTest {
 
     private static String failure(Invariant invariant) {
         return "seed " + SEED + ": " + run.findings.describe(invariant) + "\n" + run.summary();
+    }
+
+    @Test
+    void controlRunWithoutHostileTrafficBreaksNoInvariantAndProvesBothConnections() {
+        EndpointFuzzRun control = EndpointFuzzRun.execute(SEED, 0);
+        for (Invariant invariant : Invariant.values()) {
+            assertEquals(0, control.findings.count(invariant), "seed " + SEED + ", control run: "
+                    + control.findings.describe(invariant) + "\n" + control.summary());
+        }
+        assertTrue(control.lastAProvedUsable() && control.aGenerations.size() == 1, control.summary());
+        assertTrue(control.b.toServer.proofComplete() && control.b.toClient.proofComplete(), control.summary());
     }
 
     @Test

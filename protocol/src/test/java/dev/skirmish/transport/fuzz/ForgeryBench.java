@@ -40,6 +40,8 @@ final class ForgeryBench {
     final List<Object[]> serverReceived = new ArrayList<>();
 
     private LongFunction<byte[]> racingFrames;
+    private long lastClientPacketNumber;
+    private long lastServerPacketNumber;
 
     ForgeryBench(TransportConfig config) {
         server = Endpoint.server(config, new SplittableRandom(1));
@@ -47,7 +49,7 @@ final class ForgeryBench {
         network.attach(SERVER, server);
         network.attach(CLIENT, client);
         network.setLinkBothWays(CLIENT, SERVER, LinkConditions.builder().delayMicros(5_000).build());
-        network.setTap(this::race);
+        network.setTap(this::observe);
         clientConnection = client.connect(0, SERVER);
         network.runUntil(() -> clientConnection.state() == Connection.State.CONNECTED, 1_000 * MS);
         Connection accepted = null;
@@ -81,13 +83,30 @@ final class ForgeryBench {
         network.inject(network.nowNanos(), from, SERVER, dataPacket(serverConnection.localConnectionId(), packetNumber, frames));
     }
 
-    private void race(long nowNanos, DatagramTap.Event event, InetSocketAddress from, InetSocketAddress to,
-                      ByteBuffer datagram) {
-        if (racingFrames == null || event != DatagramTap.Event.SENT || !from.equals(CLIENT)
-                || datagram.get(datagram.position() + PacketType.TYPE_OFFSET) != PacketType.DATA) {
+    /** The packet number of the last DATA packet the client sent. */
+    long lastClientPacketNumber() {
+        return lastClientPacketNumber;
+    }
+
+    /** The packet number of the last DATA packet the server sent. */
+    long lastServerPacketNumber() {
+        return lastServerPacketNumber;
+    }
+
+    private void observe(long nowNanos, DatagramTap.Event event, InetSocketAddress from, InetSocketAddress to,
+                         ByteBuffer datagram) {
+        if (event != DatagramTap.Event.SENT || datagram.get(datagram.position() + PacketType.TYPE_OFFSET) != PacketType.DATA) {
             return;
         }
         long packetNumber = datagram.getInt(datagram.position() + DataPacketHeader.PACKET_NUMBER_OFFSET) & 0xFFFF_FFFFL;
+        if (from.equals(SERVER)) {
+            lastServerPacketNumber = packetNumber;
+            return;
+        }
+        lastClientPacketNumber = packetNumber;
+        if (racingFrames == null) {
+            return;
+        }
         byte[] forged = dataPacket(serverConnection.localConnectionId(), packetNumber, racingFrames.apply(packetNumber));
         racingFrames = null;
         network.inject(nowNanos, CLIENT, SERVER, forged);
@@ -105,6 +124,19 @@ final class ForgeryBench {
     /** A PING frame. */
     static byte[] ping() {
         return ByteBuffer.allocate(9).put((byte) FrameType.PING).putLong(1).array();
+    }
+
+    /** An ACK frame acknowledging exactly {@code packetNumber}. */
+    static byte[] ack(long packetNumber) {
+        ByteBuffer buffer = ByteBuffer.allocate(32);
+        buffer.put((byte) FrameType.ACK);
+        Varint.write(buffer, packetNumber);
+        Varint.write(buffer, 0);
+        Varint.write(buffer, 0);
+        Varint.write(buffer, 0);
+        byte[] frame = new byte[buffer.position()];
+        buffer.flip().get(frame);
+        return frame;
     }
 
     /** A CLOSE frame with reason 2 (PEER_CLOSED) and no text. */

@@ -6,6 +6,7 @@ import dev.skirmish.transport.wire.ProtocolException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Where the frames of a frame sequence start and end, and where their length, count and number
@@ -47,7 +48,9 @@ final class FrameLayout {
                 layout.findFields(frames, start, end, reader.type());
                 start = end;
             }
-        } catch (ProtocolException refused) {
+        } catch (ProtocolException | RuntimeException refused) {
+            // Anything but a ProtocolException is a reader bug for the decoder fuzz to report; here it
+            // only ends the layout.
             layout.frames.add(new Frame(start, frames.length, -1));
         }
         return layout;
@@ -59,6 +62,11 @@ final class FrameLayout {
 
     List<Field> fields() {
         return fields;
+    }
+
+    /** One of the frames chosen at random, or null if there are none. */
+    Frame randomFrame(SplittableRandom random) {
+        return frames.isEmpty() ? null : frames.get(random.nextInt(frames.size()));
     }
 
     /** Offsets where a frame may be inserted: every frame boundary, the start and the end. */

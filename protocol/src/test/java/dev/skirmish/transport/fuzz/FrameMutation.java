@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Named ways to damage a frame sequence (the bytes between a DATA header and its checksum), from
@@ -16,31 +17,16 @@ enum FrameMutation {
     FLIP_BITS {
         @Override
         byte[] apply(byte[] frames, SplittableRandom random) {
-            byte[] out = frames.clone();
-            if (out.length == 0) {
-                return out;
-            }
-            int flips = 1 + random.nextInt(4);
-            for (int i = 0; i < flips; i++) {
-                out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8));
-            }
-            return out;
+            return changeRandomBytes(frames, 1 + random.nextInt(4), random,
+                    old -> (byte) (old ^ (1 << random.nextInt(8))));
         }
     },
     /** One to three bytes set to values that sit on varint and type boundaries. */
     OVERWRITE_BYTES {
         @Override
         byte[] apply(byte[] frames, SplittableRandom random) {
-            byte[] out = frames.clone();
-            if (out.length == 0) {
-                return out;
-            }
-            int writes = 1 + random.nextInt(3);
-            for (int i = 0; i < writes; i++) {
-                out[random.nextInt(out.length)] = (byte) (random.nextInt(3) == 0 ? random.nextInt(256)
-                        : INTERESTING_BYTES[random.nextInt(INTERESTING_BYTES.length)]);
-            }
-            return out;
+            return changeRandomBytes(frames, 1 + random.nextInt(3), random, old -> (byte) (random.nextInt(3) == 0
+                    ? random.nextInt(256) : INTERESTING_BYTES[random.nextInt(INTERESTING_BYTES.length)]));
         }
     },
     /** The sequence cut at any point. */
@@ -54,11 +40,10 @@ enum FrameMutation {
     CUT_INSIDE_FRAME {
         @Override
         byte[] apply(byte[] frames, SplittableRandom random) {
-            List<FrameLayout.Frame> layout = FrameLayout.of(frames).frames();
-            if (layout.isEmpty()) {
+            FrameLayout.Frame frame = FrameLayout.of(frames).randomFrame(random);
+            if (frame == null) {
                 return frames;
             }
-            FrameLayout.Frame frame = layout.get(random.nextInt(layout.size()));
             if (frame.end() - frame.start() < 2) {
                 return splice(frames, frame.start(), frames.length, NOTHING);
             }
@@ -97,11 +82,10 @@ enum FrameMutation {
     REPLACE_FRAME {
         @Override
         byte[] apply(byte[] frames, SplittableRandom random) {
-            List<FrameLayout.Frame> layout = FrameLayout.of(frames).frames();
-            if (layout.isEmpty()) {
+            FrameLayout.Frame frame = FrameLayout.of(frames).randomFrame(random);
+            if (frame == null) {
                 return HostileFrame.pick(random).bytes(random);
             }
-            FrameLayout.Frame frame = layout.get(random.nextInt(layout.size()));
             return splice(frames, frame.start(), frame.end(), HostileFrame.pick(random).bytes(random));
         }
     },
@@ -121,11 +105,10 @@ enum FrameMutation {
     DUPLICATE_FRAME {
         @Override
         byte[] apply(byte[] frames, SplittableRandom random) {
-            List<FrameLayout.Frame> layout = FrameLayout.of(frames).frames();
-            if (layout.isEmpty()) {
+            FrameLayout.Frame frame = FrameLayout.of(frames).randomFrame(random);
+            if (frame == null) {
                 return frames;
             }
-            FrameLayout.Frame frame = layout.get(random.nextInt(layout.size()));
             byte[] copy = Arrays.copyOfRange(frames, frame.start(), frame.end());
             return splice(frames, frame.end(), frame.end(), copy);
         }
@@ -154,12 +137,12 @@ enum FrameMutation {
     RETYPE_FRAME {
         @Override
         byte[] apply(byte[] frames, SplittableRandom random) {
-            List<FrameLayout.Frame> layout = FrameLayout.of(frames).frames();
-            if (layout.isEmpty()) {
+            FrameLayout.Frame frame = FrameLayout.of(frames).randomFrame(random);
+            if (frame == null) {
                 return frames;
             }
             byte[] out = frames.clone();
-            out[layout.get(random.nextInt(layout.size())).start()] = (byte) RETYPES[random.nextInt(RETYPES.length)];
+            out[frame.start()] = (byte) RETYPES[random.nextInt(RETYPES.length)];
             return out;
         }
     };
@@ -180,6 +163,16 @@ enum FrameMutation {
 
     static FrameMutation pick(SplittableRandom random) {
         return VALUES[random.nextInt(VALUES.length)];
+    }
+
+    /** A copy of {@code bytes} with {@code count} bytes at random positions changed by {@code change}. */
+    static byte[] changeRandomBytes(byte[] bytes, int count, SplittableRandom random, IntUnaryOperator change) {
+        byte[] out = bytes.clone();
+        for (int i = 0; i < count && out.length > 0; i++) {
+            int at = random.nextInt(out.length);
+            out[at] = (byte) change.applyAsInt(out[at]);
+        }
+        return out;
     }
 
     /** {@code bytes} with [from, to) replaced by {@code insert}. */

@@ -13,12 +13,7 @@ enum HandshakeMutation {
     FLIP_BITS {
         @Override
         byte[] apply(byte[] body, SplittableRandom random) {
-            byte[] out = body.clone();
-            int flips = 1 + random.nextInt(4);
-            for (int i = 0; i < flips && out.length > 0; i++) {
-                out[random.nextInt(out.length)] ^= (byte) (1 << random.nextInt(8));
-            }
-            return out;
+            return FrameMutation.FLIP_BITS.apply(body, random);
         }
     },
     /** Cut at any point (a CONNECT then falls short of its padding, or of its own fields). */
@@ -48,16 +43,7 @@ enum HandshakeMutation {
     RANDOM_COOKIE {
         @Override
         byte[] apply(byte[] body, SplittableRandom random) {
-            int at = cookieLengthOffset(body);
-            if (at < 0 || at >= body.length) {
-                return FLIP_BITS.apply(body, random);
-            }
-            byte[] out = body.clone();
-            int end = Math.min(out.length, at + 1 + (out[at] & 0xFF));
-            for (int i = at + 1; i < end; i++) {
-                out[i] = (byte) random.nextInt(256);
-            }
-            return out;
+            return randomizeCounted(body, cookieLengthOffset(body), random);
         }
     },
     /** The channel count of a CONNECT replaced by a lie (too many, too few, over the maximum). */
@@ -72,15 +58,7 @@ enum HandshakeMutation {
     RANDOM_CHANNEL_MODES {
         @Override
         byte[] apply(byte[] body, SplittableRandom random) {
-            if (type(body) != PacketType.CONNECT || body.length <= CONNECT_CHANNEL_COUNT) {
-                return FLIP_BITS.apply(body, random);
-            }
-            byte[] out = body.clone();
-            int end = Math.min(out.length, CONNECT_CHANNEL_COUNT + 1 + (out[CONNECT_CHANNEL_COUNT] & 0xFF));
-            for (int i = CONNECT_CHANNEL_COUNT + 1; i < end; i++) {
-                out[i] = (byte) random.nextInt(256);
-            }
-            return out;
+            return randomizeCounted(body, type(body) == PacketType.CONNECT ? CONNECT_CHANNEL_COUNT : -1, random);
         }
     },
     /** Datagram size, receive window and ack delay of a CONNECT or ACCEPT set to extremes. */
@@ -156,6 +134,22 @@ enum HandshakeMutation {
             return CONNECT_CHANNEL_COUNT + 1 + (body[CONNECT_CHANNEL_COUNT] & 0xFF);
         }
         return -1;
+    }
+
+    /**
+     * {@code body} with the bytes counted by the byte at {@code countOffset} (those right after it)
+     * replaced by random ones; bits flipped if there is no such count.
+     */
+    private static byte[] randomizeCounted(byte[] body, int countOffset, SplittableRandom random) {
+        if (countOffset < 0 || countOffset >= body.length) {
+            return FLIP_BITS.apply(body, random);
+        }
+        byte[] out = body.clone();
+        int end = Math.min(out.length, countOffset + 1 + (out[countOffset] & 0xFF));
+        for (int i = countOffset + 1; i < end; i++) {
+            out[i] = (byte) random.nextInt(256);
+        }
+        return out;
     }
 
     /** {@code body} with the byte at {@code offset} set to one of {@code choices} (or random); bits flipped if there is no such byte. */

@@ -179,9 +179,7 @@ enum HostileFrame {
         @Override
         void write(ByteBuffer out, SplittableRandom random) {
             out.put((byte) FrameType.CLOSE).put((byte) random.nextInt(256));
-            int length = random.nextInt(40);
-            RawVarint.writeAnyWidth(out, length, random);
-            randomBytes(out, length, random);
+            lengthAndBytes(out, random.nextInt(40), random);
         }
     },
     /** MESSAGE_NEXT with no MESSAGE before it (written first in a packet, or after a FRAGMENT). */
@@ -192,9 +190,7 @@ enum HostileFrame {
                 fragment(out, random, random.nextInt(4), random.nextInt(100), 10, 10, 0, 10);
             }
             out.put((byte) FrameType.MESSAGE_NEXT);
-            int length = random.nextInt(30);
-            RawVarint.writeAnyWidth(out, length, random);
-            randomBytes(out, length, random);
+            lengthAndBytes(out, random.nextInt(30), random);
         }
     },
     /** A message on a channel that does not exist. */
@@ -334,6 +330,11 @@ enum HostileFrame {
     private static void message(ByteBuffer out, SplittableRandom random, int channel, long sequence, int length) {
         out.put((byte) FrameType.MESSAGE).put((byte) channel);
         RawVarint.writeAnyWidth(out, sequence, random);
+        lengthAndBytes(out, length, random);
+    }
+
+    /** A varint length and that many random bytes. */
+    private static void lengthAndBytes(ByteBuffer out, int length, SplittableRandom random) {
         RawVarint.writeAnyWidth(out, length, random);
         randomBytes(out, length, random);
     }
