@@ -125,6 +125,8 @@ public final class Connection {
     private final OutgoingMessageRecycler recycler;
 
     private final ConnectionCounters counters = new ConnectionCounters();
+    private final long[] headProgressSeen;
+    private final long[] headProgressAtNanos;
 
     Connection(Endpoint endpoint, boolean client, long localConnectionId, InetSocketAddress remoteAddress,
                long nowNanos) {
@@ -152,6 +154,8 @@ public final class Connection {
         this.loss = new LossDetection(config, rtt, congestion, new Pacer(config.maxDatagramBytes(), 10),
                 new PacketFate());
         this.received = new AckRanges(config.ackRangeCount());
+        this.headProgressSeen = new long[channelCount];
+        this.headProgressAtNanos = new long[channelCount];
         this.scratchMessages = new Object[config.maxDatagramBytes()];
         this.scratchFragments = new int[config.maxDatagramBytes()];
         this.lastActivityNanos = nowNanos;
@@ -502,8 +506,35 @@ public final class Connection {
         }
         recordReceived(nowNanos, packetNumber, ackEliciting);
         heardFromPeer(nowNanos);
+        if (stalledChannel(nowNanos) >= 0) {
+            return;
+        }
         peerConfirmed = true;
         acceptPending = false;
+    }
+
+    /**
+     * Closes the connection if a reliable channel's head has made no progress for the idle timeout while
+     * later messages wait behind it. A correct peer repairs a gap within a few probe timeouts; one that
+     * stays open that long means the sender believes the message delivered (possible only if a forged
+     * packet took the genuine one's packet number), so the channel could never move again. Returns the
+     * stalled channel, or -1.
+     */
+    private int stalledChannel(long nowNanos) {
+        long limitNanos = config.idleTimeoutMillis() * 1_000_000;
+        for (int i = 0; i < receiveChannels.length; i++) {
+            ReceiveChannel channel = receiveChannels[i];
+            long progress = channel.headProgress();
+            if (progress != headProgressSeen[i] || !channel.isWaiting()) {
+                headProgressSeen[i] = progress;
+                headProgressAtNanos[i] = nowNanos;
+            } else if (nowNanos - headProgressAtNanos[i] > limitNanos) {
+                abort(DisconnectReason.PROTOCOL_VIOLATION, "reliable channel " + i + " stalled for "
+                        + config.idleTimeoutMillis() + " ms: its next message never arrived", nowNanos);
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void heardFromPeer(long nowNanos) {

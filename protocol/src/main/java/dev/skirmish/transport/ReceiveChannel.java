@@ -33,6 +33,10 @@ final class ReceiveChannel {
     private final int maxMessageBytes;
 
     private long base;
+    /** Counts progress at the head of a reliable channel: the base advancing or a piece of its message arriving. */
+    private long headProgress;
+    /** Occupied slots (partial, out-of-order, or delivered-out-of-order markers) of a reliable channel. */
+    private int occupiedSlots;
     private IncomingMessage[] slots = new IncomingMessage[16];
     private long newestDelivered = -1;
     private final IncomingMessage[] partials = new IncomingMessage[UNRELIABLE_PARTIALS];
@@ -92,12 +96,16 @@ final class ReceiveChannel {
             }
             message = queue.obtain(id, sequence, true, messageLength, fragmentSize, cost);
             slots[slot] = message;
+            occupiedSlots++;
         } else if (message.length != messageLength || message.fragmentSize != effectiveFragmentSize(fragmentSize, messageLength)) {
             return DropReason.MALFORMED_FRAME;
         }
         if (!message.store(index, source, offset, length)) {
             queue.duplicateMessages++;
             return null;
+        }
+        if (sequence == base) {
+            headProgress++;
         }
         if (message.complete()) {
             if (mode == DeliveryMode.RELIABLE_ORDERED) {
@@ -123,8 +131,10 @@ final class ReceiveChannel {
                 return;
             }
             slots[slot] = null;
+            occupiedSlots--;
             queue.deliver(message);
             base++;
+            headProgress++;
         }
     }
 
@@ -135,8 +145,20 @@ final class ReceiveChannel {
                 return;
             }
             slots[slot] = null;
+            occupiedSlots--;
             base++;
+            headProgress++;
         }
+    }
+
+    /** A number that changes whenever the channel's head makes progress (see {@link #isWaiting()}). */
+    long headProgress() {
+        return headProgress;
+    }
+
+    /** Whether a reliable channel holds messages that cannot be delivered until its head message arrives. */
+    boolean isWaiting() {
+        return occupiedSlots > 0;
     }
 
     /** Grows the slot array (re-indexing its entries) until {@code sequence} has a slot of its own. */

@@ -79,7 +79,9 @@ public final class FrameReader {
         messageLength = Varint.read(buffer);
         fragmentSize = Varint.readInt(buffer, Integer.MAX_VALUE);
         fragmentIndex = Varint.readInt(buffer, Integer.MAX_VALUE);
-        if (fragmentSize == 0 || messageLength == 0) {
+        // A message is only fragmented when it does not fit one frame, so every fragment is smaller
+        // than its message; refusing anything else also keeps fragment counts far from int overflow.
+        if (fragmentSize == 0 || messageLength == 0 || fragmentSize >= messageLength) {
             throw ProtocolException.of(DropReason.MALFORMED_FRAME);
         }
         long offset = (long) fragmentIndex * fragmentSize;
