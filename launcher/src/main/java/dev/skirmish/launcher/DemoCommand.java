@@ -6,7 +6,6 @@ import dev.skirmish.client.bot.BotReport;
 import dev.skirmish.client.bot.BotReportTable;
 import dev.skirmish.client.bot.DurationConverter;
 import dev.skirmish.game.map.GameMap;
-import dev.skirmish.game.map.MapFormatException;
 import dev.skirmish.server.MapSource;
 import dev.skirmish.server.RunningServer;
 import dev.skirmish.server.ServerConfig;
@@ -61,14 +60,8 @@ final class DemoCommand implements Callable<Integer> {
         validate();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GameMap gameMap;
-        try {
-            gameMap = MapSource.load(map);
-        } catch (MapFormatException e) {
-            err.println("error: bad map " + e.getMessage());
-            return 1;
-        } catch (IOException e) {
-            err.println("error: cannot read map '" + map + "': " + e.getMessage());
+        GameMap gameMap = MapSource.loadOrExplain(map, err);
+        if (gameMap == null) {
             return 1;
         }
         ServerConfig config = ServerConfig.builder().tickRateHz(tickRateHz).build();

@@ -6,6 +6,7 @@ import dev.skirmish.game.map.MapParser;
 import dev.skirmish.game.map.ShippedMaps;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -44,6 +45,23 @@ public final class MapSource {
             throw new IOException(nameOrPath + ": not a map file");
         }
         return MapParser.parse(nameOrPath, read(path, nameOrPath));
+    }
+
+    /**
+     * {@link #load} for a command line: on failure prints one line saying why to {@code err} and returns
+     * null, so every command reports a bad {@code --map} the same way.
+     */
+    public static GameMap loadOrExplain(String nameOrPath, PrintWriter err) {
+        try {
+            return load(nameOrPath);
+        } catch (MapFormatException e) {
+            err.println("error: bad map " + e.getMessage());
+        } catch (NoSuchFileException e) {
+            err.println("error: map '" + nameOrPath + "': " + e.getReason());
+        } catch (IOException e) {
+            err.println("error: cannot read map '" + nameOrPath + "': " + e.getMessage());
+        }
+        return null;
     }
 
     private static String read(Path path, String name) throws IOException, MapFormatException {

@@ -2,7 +2,6 @@ package dev.skirmish.server;
 
 import dev.skirmish.game.GameConstants;
 import dev.skirmish.game.map.GameMap;
-import dev.skirmish.game.map.MapFormatException;
 import dev.skirmish.server.stats.ServerSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +9,6 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -85,17 +83,8 @@ public final class ServerCommand implements Callable<Integer> {
         InetSocketAddress address = bindAddress();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GameMap gameMap;
-        try {
-            gameMap = MapSource.load(map);
-        } catch (MapFormatException e) {
-            err.println("error: bad map " + e.getMessage());
-            return 1;
-        } catch (NoSuchFileException e) {
-            err.println("error: map '" + map + "': " + e.getReason());
-            return 1;
-        } catch (IOException e) {
-            err.println("error: cannot read map '" + map + "': " + e.getMessage());
+        GameMap gameMap = MapSource.loadOrExplain(map, err);
+        if (gameMap == null) {
             return 1;
         }
         RunningServer server;

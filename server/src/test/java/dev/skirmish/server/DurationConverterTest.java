@@ -18,7 +18,6 @@ class DurationConverterTest {
         assertEquals(Duration.ofSeconds(30), converter.convert("30"));
         assertEquals(Duration.ofMinutes(5), converter.convert("5m"));
         assertEquals(Duration.ofHours(2), converter.convert("2H"));
-        assertEquals(Duration.ofSeconds(90), converter.convert("PT1M30S"));
     }
 
     @Test

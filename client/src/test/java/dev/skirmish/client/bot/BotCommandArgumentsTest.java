@@ -83,10 +83,10 @@ class BotCommandArgumentsTest {
 
     @Test
     void durationsTakeMillisecondsSecondsAndMinutes() {
-        assertEquals(Duration.ofMillis(1500), DurationConverter.parse("1500ms"));
-        assertEquals(Duration.ofSeconds(30), DurationConverter.parse("30s"));
-        assertEquals(Duration.ofMinutes(2), DurationConverter.parse("2m"));
-        assertThrows(IllegalArgumentException.class, () -> DurationConverter.parse("1.5s"));
+        assertEquals(Duration.ofMillis(1500), dev.skirmish.cli.DurationText.parse("1500ms"));
+        assertEquals(Duration.ofSeconds(30), dev.skirmish.cli.DurationText.parse("30s"));
+        assertEquals(Duration.ofMinutes(2), dev.skirmish.cli.DurationText.parse("2m"));
+        assertThrows(IllegalArgumentException.class, () -> dev.skirmish.cli.DurationText.parse("1.5s"));
     }
 
     @Test
