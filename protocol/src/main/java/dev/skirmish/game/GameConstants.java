@@ -23,8 +23,11 @@ public final class GameConstants {
 
     // ---- Players -------------------------------------------------------------------------
 
-    /** Most players on one server; player ids are 0..MAX_PLAYERS-1 (5 bits on the wire). */
-    public static final int MAX_PLAYERS = 32;
+    /** Most players on one server; player ids are 0..MAX_PLAYERS-1 (6 bits on the wire). */
+    public static final int MAX_PLAYERS = 64;
+
+    /** Players a server admits unless configured otherwise. */
+    public static final int DEFAULT_MAX_PLAYERS = 32;
 
     /** Collision radius of a player, in units. */
     public static final double PLAYER_RADIUS = 14.0;

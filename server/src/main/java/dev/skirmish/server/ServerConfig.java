@@ -157,7 +157,7 @@ public final class ServerConfig {
     public static final class Builder {
         private int tickRateHz = GameConstants.DEFAULT_TICK_RATE_HZ;
         private int snapshotIntervalTicks = 1;
-        private int maxPlayers = GameConstants.MAX_PLAYERS;
+        private int maxPlayers = GameConstants.DEFAULT_MAX_PLAYERS;
         private int matchSeconds = 300;
         private int maxRewindMillis = 200;
         private int reconnectGraceSeconds = 60;

@@ -57,7 +57,7 @@ class ServerCommandTest {
 
     @Test
     void refusesOtherOptionsOutOfRange() {
-        assertTrue(run("--max-players", "33").err().startsWith("--max-players must be 1..32, got 33"));
+        assertTrue(run("--max-players", "65").err().startsWith("--max-players must be 1..64, got 65"));
         assertTrue(run("--port", "70000").err().startsWith("--port must be 0..65535, got 70000"));
         assertTrue(run("--snapshot-every", "0").err().startsWith("--snapshot-every must be 1..60, got 0"));
         assertTrue(run("--max-rewind-ms", "-1").err().startsWith("--max-rewind-ms must be 0..1000, got -1"));

@@ -33,7 +33,7 @@ class ServerConfigTest {
                 () -> ServerConfig.builder().tickRateHz(9).build());
         assertEquals("tick rate (Hz) must be 10..128, got 9", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().tickRateHz(129).build());
-        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().maxPlayers(33).build());
+        assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().maxPlayers(65).build());
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().snapshotIntervalTicks(61).build());
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().maxRewindMillis(1001).build());
         assertThrows(IllegalArgumentException.class, () -> ServerConfig.builder().inputBacklogCommands(1).build());

@@ -37,7 +37,7 @@ import dev.skirmish.game.wire.BitWriter;
  *   svar4  last processed command minus baseline's   (with baseline)
  *
  *   players, ids ascending, only entries that differ from the baseline:
- *   { 1  more (1) ; 1 id is previous id + 1 (first: previous = -1) ; 5 id (if not)
+ *   { 1  more (1) ; 1 id is previous id + 1 (first: previous = -1) ; 6 id (if not)
  *     op (with baseline only): 0 update | 10 add | 11 remove
  *     update: 5 changed groups, bit 0 position, 1 aim, 2 vitals, 3 score, 4 weapon; then each changed group:
  *        position: 2 class c; c = 0,1,2: dx, dy signed 8/11/14 bits (position steps); c = 3: x, y 16 bits each
@@ -48,7 +48,7 @@ import dev.skirmish.game.wire.BitWriter;
  *   projectiles, ids ascending, only entries that differ:
  *   { 1 more (1) ; 1 id is previous id + 1 ; 7 id (if not)
  *     op (with baseline only): 1 add or replace | 0 remove
- *     add:    owner 5, origin x 16, origin y 16, angle 12, age in ticks (tick - spawn tick) 12
+ *     add:    owner 6, origin x 16, origin y 16, angle 12, age in ticks (tick - spawn tick) 12
  *   }* 1 more (0)
  *   zero padding to a whole byte
  * </pre>

@@ -11,7 +11,8 @@ final class SnapshotFormat {
     static final int COMMAND_BITS = 32;
     static final int VAR_CHUNK_BITS = 4;
 
-    static final int PLAYER_ID_BITS = 5;
+    /** Wide enough for every id below {@link GameConstants#MAX_PLAYERS}. */
+    static final int PLAYER_ID_BITS = 32 - Integer.numberOfLeadingZeros(GameConstants.MAX_PLAYERS - 1);
     static final int PROJECTILE_ID_BITS = 7;
 
     static final int CHANGED_POSITION = 1;
@@ -31,7 +32,7 @@ final class SnapshotFormat {
     static final int PROJECTILE_AGE_BITS = 12;
 
     /**
-     * Upper bound of an encoded snapshot: header, 32 players each updated with every field at its
+     * Upper bound of an encoded snapshot: header, MAX_PLAYERS players each updated with every field at its
      * widest, and 128 projectiles each added (the id space bounds the entries per section).
      */
     static final int MAX_BITS = TICK_BITS + 1 + BASELINE_AGE_BITS + 40

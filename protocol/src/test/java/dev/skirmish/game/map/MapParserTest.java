@@ -87,7 +87,7 @@ class MapParserTest {
         for (String name : ShippedMaps.NAMES) {
             GameMap map = ShippedMaps.load(name);
 
-            assertTrue(map.spawns().size() >= GameConstants.MAX_PLAYERS, name + " has " + map.spawns().size() + " spawns");
+            assertTrue(map.spawns().size() >= GameConstants.DEFAULT_MAX_PLAYERS, name + " has " + map.spawns().size() + " spawns");
             assertTrue(map.width() >= 1500 && map.height() >= 1000, name + " is " + map.width() + " x " + map.height());
             for (SpawnPoint spawn : map.spawns()) {
                 for (WallRect wall : map.walls()) {

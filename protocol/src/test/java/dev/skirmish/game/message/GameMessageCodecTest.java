@@ -92,7 +92,7 @@ class GameMessageCodecTest {
 
     @Test
     void refusesFieldsTheRecordsDoNotAllow() {
-        assertRefused(new byte[] {(byte) (GameMessages.CHAT_ID + 2), 40, 1, 'x'}, "player id must be 0..31");
+        assertRefused(new byte[] {(byte) (GameMessages.CHAT_ID + 2), 100, 1, 'x'}, "player id must be 0..63");
         assertRefused(new byte[] {(byte) (GameMessages.CHAT_ID + 2), 1, 1, 7}, "control character");
         assertRefused(new byte[] {(byte) (GameMessages.CHAT_ID + 2), 1, 2, (byte) 0xC3, (byte) 0x28}, "not valid UTF-8");
         assertRefused(new byte[] {(byte) (GameMessages.KILL_FEED_ID + 2), 1, 2, 3}, "unknown weapon id 3");
