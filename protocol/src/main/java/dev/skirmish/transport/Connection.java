@@ -95,6 +95,10 @@ public final class Connection {
     private boolean maxDataPending;
 
     private boolean pingPending;
+    /** Send a PING in the next packet even if it carries data: it yields an RTT sample with no ack delay. */
+    private boolean rttProbePending;
+    /** The value of the last PING sent, which a PONG must echo to count (-1: none outstanding). */
+    private long outstandingPing = -1;
     private boolean pongPending;
     private long pongValue;
     private boolean pathResponsePending;
@@ -394,7 +398,7 @@ public final class Connection {
                 refragmentQueuedMessages();
                 state = State.CONNECTED;
                 peerConfirmed = true;
-                pingPending = true;
+                rttProbePending = true;
                 handshakePending = false;
                 timers.cancel(ConnectionTimer.HANDSHAKE_RESEND);
                 timers.cancel(ConnectionTimer.CONNECT_TIMEOUT);
@@ -509,7 +513,10 @@ public final class Connection {
         if (stalledChannel(nowNanos) >= 0) {
             return;
         }
-        peerConfirmed = true;
+        if (!peerConfirmed) {
+            peerConfirmed = true;
+            rttProbePending = true;
+        }
         acceptPending = false;
     }
 
@@ -585,12 +592,7 @@ public final class Connection {
                     pongPending = true;
                     pongValue = frames.value();
                 }
-                case FrameType.PONG -> {
-                    long rttMicros = nowNanos / 1000 - frames.value();
-                    if (rttMicros >= 0) {
-                        counters.pingRttMicros = rttMicros;
-                    }
-                }
+                case FrameType.PONG -> onPong(nowNanos, frames.value());
                 case FrameType.MAX_DATA -> peerMaxData = Math.max(peerMaxData, frames.value());
                 case FrameType.PATH_CHALLENGE -> {
                     pathResponsePending = true;
@@ -606,6 +608,22 @@ public final class Connection {
             }
         }
         return ackEliciting;
+    }
+
+    /**
+     * A PONG echoing our outstanding PING is an RTT sample with no acknowledgement delay in it: the
+     * peer answers a PING at once. Acknowledgements in a game wait for the peer's next tick, so without
+     * such samples the minimum RTT, and with it the smoothed RTT, would include the phase offset
+     * between the two tick clocks. Anything else (late, duplicated or forged) is ignored.
+     */
+    private void onPong(long nowNanos, long echoed) {
+        if (echoed != outstandingPing) {
+            return;
+        }
+        outstandingPing = -1;
+        long rttMicros = Math.max(1, nowNanos / 1000 - echoed);
+        counters.pingRttMicros = rttMicros;
+        rtt.onSample(rttMicros, 0);
     }
 
     private void onMessageFrame(int type) throws ProtocolException {
@@ -823,7 +841,7 @@ public final class Connection {
             default:
                 break;
         }
-        if (ackNow || pongPending || pingPending || pathResponsePending || pathChallengePending
+        if (ackNow || pongPending || pingPending || rttProbePending || pathResponsePending || pathChallengePending
                 || acceptPending || probesToSend > 0 || maxDataPending) {
             return true;
         }
@@ -1004,9 +1022,14 @@ public final class Connection {
             if (peerConfirmed && (probe || congestionAndPacingAllow(nowNanos))) {
                 ackEliciting |= writeMessages(buffer, limit);
             }
-            // A probe must elicit an acknowledgement, so it carries a PING when it has nothing else.
-            if ((pingPending || probe) && !ackEliciting && limit - buffer.position() >= FrameWriter.U64_FRAME_LENGTH) {
-                FrameWriter.writeU64Frame(buffer, FrameType.PING, nowNanos / 1000);
+            // A probe must elicit an acknowledgement, so it carries a PING when it has nothing else;
+            // an RTT probe goes whatever else the packet carries.
+            boolean wantsPing = rttProbePending || ((pingPending || probe) && !ackEliciting);
+            if (wantsPing && limit - buffer.position() >= FrameWriter.U64_FRAME_LENGTH) {
+                long value = nowNanos / 1000;
+                FrameWriter.writeU64Frame(buffer, FrameType.PING, value);
+                outstandingPing = value;
+                rttProbePending = false;
                 ackEliciting = true;
             }
             if (ackEliciting) {
