@@ -62,20 +62,31 @@ public final class ClientCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "Render offscreen (GLFW null platform and EGL) even if a display exists.")
     boolean headless;
 
+    @Option(names = "--show-scoreboard", description = "Start with the scoreboard shown (Tab shows it while held).")
+    boolean showScoreboard;
+
+    @Option(names = "--show-net-graph", description = "Start with the net graph shown (F3 toggles it).")
+    boolean showNetGraph;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
+            description = "Window (or offscreen) size in pixels (default: ${DEFAULT-VALUE}).")
+    String size;
+
     @Option(names = "--no-vsync", description = "Do not wait for the display's refresh between frames.")
     boolean noVsync;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         GameClientConfig config = config();
         WindowOptions options = options();
         WindowInput input = new WindowInput();
         String serverName = server.getHostString() + ":" + server.getPort();
         try (NetworkSession session = NetworkSession.start(config, input, server)) {
-            return new GameWindow(options, session, input, out).run();
+            return new GameWindow(options, session, input, out, err).run();
         } catch (IOException e) {
-            spec.commandLine().getErr().println("skirmish client: cannot open a UDP socket to reach " + serverName
+            err.println("skirmish client: cannot open a UDP socket to reach " + serverName
                     + ": " + e.getMessage());
             return GameWindow.EXIT_SESSION_FAILED;
         }
@@ -103,8 +114,21 @@ public final class ClientCommand implements Callable<Integer> {
         if (screenshot != null && !screenshot.getFileName().toString().toLowerCase().endsWith(".png")) {
             throw usage("--screenshot must name a .png file, got " + screenshot);
         }
+        String[] parts = size.toLowerCase().split("x", -1);
+        int width;
+        int height;
+        try {
+            width = parts.length == 2 ? Integer.parseInt(parts[0]) : -1;
+            height = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            width = -1;
+            height = -1;
+        }
+        if (width < 64 || height < 64 || width > 8192 || height > 8192) {
+            throw usage("--size must be WIDTHxHEIGHT, each 64..8192, got " + size);
+        }
         return new WindowOptions(server.getHostString() + ":" + server.getPort(), headless, screenshot, frames,
-                1280, 720, !noVsync);
+                width, height, !noVsync, showScoreboard, showNetGraph);
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -49,6 +49,7 @@ public final class GameWindow {
     private final NetworkSession session;
     private final WindowInput input;
     private final PrintWriter out;
+    private final PrintWriter err;
     private final NetGraph graph = new NetGraph();
     private final SceneRenderer renderer = new SceneRenderer();
 
@@ -72,11 +73,14 @@ public final class GameWindow {
     private ShapeBatch batch;
     private ClientView lastDrawn;
 
-    GameWindow(WindowOptions options, NetworkSession session, WindowInput input, PrintWriter out) {
+    GameWindow(WindowOptions options, NetworkSession session, WindowInput input, PrintWriter out, PrintWriter err) {
         this.options = options;
         this.session = session;
         this.input = input;
         this.out = out;
+        this.err = err;
+        this.scoreboard = options.showScoreboard();
+        this.netGraph = options.showNetGraph();
         this.widthPixels = options.widthPixels();
         this.heightPixels = options.heightPixels();
     }
@@ -85,9 +89,9 @@ public final class GameWindow {
     int run() {
         try {
             if (!open()) {
-                out.println("error: no display and no EGL: cannot render"
+                err.println("error: no display and no EGL: cannot render"
                         + " (install libegl1 and libegl-mesa0, or run with a display)");
-                out.flush();
+                err.flush();
                 return EXIT_NO_RENDERER;
             }
             return loop();
@@ -333,15 +337,15 @@ public final class GameWindow {
 
     private int reportEnd(ClientView view) {
         if (view.phase() == ClientPhase.FAILED && view.failure() != null) {
-            out.println("error: " + view.failure().describe());
+            err.println("error: " + options.serverName() + ": " + view.failure().describe());
         } else if (view.phase() != ClientPhase.PLAYING && !view.phase().isFinal()) {
-            out.println("error: could not join " + options.serverName() + " (still " + view.phase() + ")");
+            err.println("error: could not join " + options.serverName() + " (still " + view.phase() + ")");
         } else {
             out.println("left " + options.serverName());
             out.flush();
             return options.screenshot() == null ? 0 : EXIT_SESSION_FAILED;
         }
-        out.flush();
+        err.flush();
         return EXIT_SESSION_FAILED;
     }
 
@@ -389,8 +393,8 @@ public final class GameWindow {
             out.flush();
             return 0;
         } catch (IOException e) {
-            out.println("error: cannot write " + file + ": " + e.getMessage());
-            out.flush();
+            err.println("error: cannot write " + file + ": " + e.getMessage());
+            err.flush();
             return EXIT_SESSION_FAILED;
         } finally {
             MemoryUtil.memFree(pixels);

@@ -12,9 +12,12 @@ import java.nio.file.Path;
  * @param widthPixels     initial window (or offscreen) width
  * @param heightPixels    initial window (or offscreen) height
  * @param vsync           synchronise buffer swaps with the display
+ * @param showScoreboard  start with the scoreboard shown (as if Tab were held)
+ * @param showNetGraph    start with the net graph shown (as if F3 were pressed)
  */
 public record WindowOptions(String serverName, boolean headless, Path screenshot, int frames,
-                            int widthPixels, int heightPixels, boolean vsync) {
+                            int widthPixels, int heightPixels, boolean vsync, boolean showScoreboard,
+                            boolean showNetGraph) {
 
     /** Validates. */
     public WindowOptions {

@@ -1,6 +1,7 @@
 package dev.skirmish.client.window;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -39,6 +40,23 @@ class WindowRenderingTest {
         noDisplay.put("DISPLAY", null);
         noDisplay.put("WAYLAND_DISPLAY", null);
         renderAndCheck(List.of(), noDisplay, true);
+    }
+
+    @Test
+    void withoutDisplayOrEglItSaysSoInOneLineAndExitsNonZero() throws Exception {
+        Map<String, String> nothing = new HashMap<>();
+        nothing.put("DISPLAY", null);
+        nothing.put("WAYLAND_DISPLAY", null);
+        // libglvnd's libEGL with no vendor library: EGL loads but has no implementation behind it.
+        nothing.put("__EGL_VENDOR_LIBRARY_FILENAMES", directory.resolve("no-vendor.json").toString());
+        try (RenderingArena arena = new RenderingArena(3)) {
+            ClientProcess.Result result = ClientProcess.run(List.of(), nothing, "--server", arena.hostPort(),
+                    "--screenshot", directory.resolve("never.png").toString(), "--frames", "5");
+            assertEquals(GameWindow.EXIT_NO_RENDERER, result.exitCode(), result.output());
+            assertEquals(1, result.output().lines().filter(line -> line.startsWith("error:")).count(), result.output());
+            assertTrue(result.output().contains("error: no display and no EGL: cannot render"), result.output());
+            assertFalse(Files.exists(directory.resolve("never.png")));
+        }
     }
 
     private void renderAndCheck(List<String> wrapper, Map<String, String> environment, boolean expectHeadlessLine)
