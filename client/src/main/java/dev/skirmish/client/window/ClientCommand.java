@@ -2,7 +2,6 @@ package dev.skirmish.client.window;
 
 import dev.skirmish.client.GameClientConfig;
 import dev.skirmish.client.bot.ServerAddressConverter;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -81,15 +80,7 @@ public final class ClientCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         GameClientConfig config = config();
         WindowOptions options = options();
-        WindowInput input = new WindowInput();
-        String serverName = server.getHostString() + ":" + server.getPort();
-        try (NetworkSession session = NetworkSession.start(config, input, server)) {
-            return new GameWindow(options, session, input, out, err).run();
-        } catch (IOException e) {
-            err.println("skirmish client: cannot open a UDP socket to reach " + serverName
-                    + ": " + e.getMessage());
-            return GameWindow.EXIT_SESSION_FAILED;
-        }
+        return WindowClient.play(config, server, options, out, err);
     }
 
     private GameClientConfig config() {
@@ -128,7 +119,7 @@ public final class ClientCommand implements Callable<Integer> {
             throw usage("--size must be WIDTHxHEIGHT, each 64..8192, got " + size);
         }
         return new WindowOptions(server.getHostString() + ":" + server.getPort(), headless, screenshot, frames,
-                width, height, !noVsync, showScoreboard, showNetGraph);
+                width, height, !noVsync, showScoreboard, showNetGraph, 0);
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -130,7 +130,8 @@ public final class GameWindow {
         return true;
     }
 
-    private static boolean displayPresent() {
+    /** Whether a display to open windows on seems present (Windows and macOS always have one). */
+    static boolean displayPresent() {
         String os = System.getProperty("os.name", "").toLowerCase();
         if (os.contains("win") || os.contains("mac")) {
             return true;
@@ -267,6 +268,9 @@ public final class GameWindow {
             }
             if (options.screenshot() != null && playedFrames >= options.frames()) {
                 return writeScreenshot(options.screenshot());
+            }
+            if (options.runMillis() > 0 && nowNanos - startNanos >= options.runMillis() * 1_000_000L) {
+                return 0;
             }
             if (view.phase().isFinal() || (view.phase() != ClientPhase.PLAYING && nowNanos - startNanos > CONNECT_WAIT_NANOS)) {
                 return reportEnd(view);
