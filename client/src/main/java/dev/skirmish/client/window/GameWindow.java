@@ -44,6 +44,8 @@ public final class GameWindow {
 
     private static final long CONNECT_WAIT_NANOS = 15_000_000_000L;
     private static final long HEADLESS_FRAME_NANOS = 16_666_667L;
+    /** The frame rate shown is the count over this window, so it reads steadily. */
+    private static final long FRAME_RATE_WINDOW_NANOS = 500_000_000L;
 
     private final WindowOptions options;
     private final NetworkSession session;
@@ -246,14 +248,16 @@ public final class GameWindow {
     private int loop() {
         int playedFrames = 0;
         long startNanos = session.nowNanos();
-        long previousFrameNanos = startNanos;
+        long rateWindowStartNanos = startNanos;
+        int framesInRateWindow = 0;
         double framesPerSecond = 0;
         while (!quit && (headless || !glfwWindowShouldClose(window))) {
             long nowNanos = session.nowNanos();
-            long frameNanos = nowNanos - previousFrameNanos;
-            previousFrameNanos = nowNanos;
-            if (frameNanos > 0) {
-                framesPerSecond = framesPerSecond == 0 ? 1e9 / frameNanos : framesPerSecond * 0.9 + 0.1 * 1e9 / frameNanos;
+            framesInRateWindow++;
+            if (nowNanos - rateWindowStartNanos >= FRAME_RATE_WINDOW_NANOS) {
+                framesPerSecond = framesInRateWindow * 1e9 / (nowNanos - rateWindowStartNanos);
+                rateWindowStartNanos = nowNanos;
+                framesInRateWindow = 0;
             }
             ClientView view = session.latestView();
             session.drainArrivals(graph);

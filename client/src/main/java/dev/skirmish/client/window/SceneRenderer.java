@@ -277,13 +277,14 @@ final class SceneRenderer {
             }
             order[j + 1] = id;
         }
-        double width = 420;
+        String header = "Player              Score  Kills  Deaths";
+        double width = ShapeBatch.textWidth(header, TEXT_SCALE) + 24;
         double x = (widthPixels - width) / 2;
         double y = Camera.HUD_HEIGHT_PIXELS + 40;
-        batch.colour(0x000000, 0.75f);
+        batch.colour(0x000000, 0.8f);
         batch.rect(x, y, width, 40 + count * 20);
         batch.colour(Palette.TEXT_RGB);
-        batch.text(x + 12, y + 10, TEXT_SCALE, "Player              Score  Kills  Deaths");
+        batch.text(x + 12, y + 10, TEXT_SCALE, header);
         for (int i = 0; i < count; i++) {
             int id = order[i];
             line.setLength(0);
