@@ -39,13 +39,18 @@ final class RenderingArena implements AutoCloseable {
     private final List<UdpHost> playerHosts = new ArrayList<>();
 
     RenderingArena(long seed) throws IOException {
+        this(seed, 2);
+    }
+
+    /** The server with {@code standingPlayers} players standing still (the first observes). */
+    RenderingArena(long seed, int standingPlayers) throws IOException {
         TestWorlds.World world = TestWorlds.obstacles();
         map = world.map();
         StandInServer server = new StandInServer(seed, TransportConfig.lan(), world.map(), world.text(),
                 GameConstants.DEFAULT_TICK_RATE_HZ);
         serverHost = UdpHost.bind(new InetSocketAddress("127.0.0.1", 0), server, UdpHostOptions.defaults());
         serverHost.start("rendering-server");
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < standingPlayers; i++) {
             GameClient player = new GameClient(GameClientConfig.builder("stand-" + (i + 1)).build(), InputSource.IDLE,
                     new SplittableRandom(seed + i));
             UdpHost host = UdpHost.bind(new InetSocketAddress("127.0.0.1", 0), player,
