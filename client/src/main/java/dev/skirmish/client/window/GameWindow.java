@@ -54,6 +54,7 @@ public final class GameWindow {
     private final PrintWriter err;
     private final NetGraph graph = new NetGraph();
     private final SceneRenderer renderer = new SceneRenderer();
+    private final SceneRenderer.Overlays overlays = new SceneRenderer.Overlays();
 
     private GLFWErrorCallback errorCallback;
     private GLFWKeyCallback keyCallback;
@@ -121,7 +122,7 @@ public final class GameWindow {
             out.flush();
             headless = true;
         }
-        if (headless && !openHeadless()) {
+        if (headless && !createContext(true)) {
             return false;
         }
         GL.createCapabilities();
@@ -145,27 +146,40 @@ public final class GameWindow {
         return value != null && !value.isBlank();
     }
 
-    private static void coreProfileHints() {
+    /**
+     * Initialises GLFW (on its null platform with an EGL context when {@code headless}) and creates a
+     * hidden window with a current OpenGL 3.3 core context; false, with GLFW terminated, if either fails.
+     */
+    private boolean createContext(boolean headless) {
+        if (headless) {
+            glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_NULL);
+        }
+        if (!glfwInit()) {
+            return false;
+        }
         glfwDefaultWindowHints();
         glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
         glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
         glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
         glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    }
-
-    private boolean openWindowed() {
-        if (!glfwInit()) {
-            return false;
-        }
-        coreProfileHints();
         glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
         glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+        if (headless) {
+            glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
+        }
         window = glfwCreateWindow(widthPixels, heightPixels, "Skirmish", NULL, NULL);
         if (window == NULL) {
             glfwTerminate();
             return false;
         }
         glfwMakeContextCurrent(window);
+        return true;
+    }
+
+    private boolean openWindowed() {
+        if (!createContext(false)) {
+            return false;
+        }
         glfwSwapInterval(options.vsync() ? 1 : 0);
         installCallbacks();
         try (MemoryStack stack = MemoryStack.stackPush()) {
@@ -176,22 +190,6 @@ public final class GameWindow {
             heightPixels = height.get(0);
         }
         glfwShowWindow(window);
-        return true;
-    }
-
-    private boolean openHeadless() {
-        glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_NULL);
-        if (!glfwInit()) {
-            return false;
-        }
-        coreProfileHints();
-        glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-        glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
-        window = glfwCreateWindow(widthPixels, heightPixels, "Skirmish", NULL, NULL);
-        if (window == NULL) {
-            return false;
-        }
-        glfwMakeContextCurrent(window);
         return true;
     }
 
@@ -291,8 +289,7 @@ public final class GameWindow {
         glClear(GL_COLOR_BUFFER_BIT);
         glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-        SceneRenderer.Overlays overlays = new SceneRenderer.Overlays(scoreboard, netGraph, menu, framesPerSecond,
-                options.serverName());
+        overlays.set(scoreboard, netGraph, menu, framesPerSecond, options.serverName());
         Camera camera = renderer.draw(batch, view, graph, overlays, nowNanos, widthPixels, heightPixels);
         if (camera != null && view.localKnown() && !headless) {
             aim(camera, view);

@@ -39,8 +39,42 @@ final class SceneRenderer {
     private final StringBuilder line = new StringBuilder(128);
     private final int[] order = new int[GameConstants.MAX_PLAYERS];
 
-    /** What the window wants shown besides the game. */
-    record Overlays(boolean scoreboard, boolean netGraph, boolean menu, double framesPerSecond, String serverName) {
+    /** What the window wants shown besides the game; one instance, refilled every frame (no allocation). */
+    static final class Overlays {
+        private boolean scoreboard;
+        private boolean netGraph;
+        private boolean menu;
+        private double framesPerSecond;
+        private String serverName = "";
+
+        Overlays set(boolean scoreboard, boolean netGraph, boolean menu, double framesPerSecond, String serverName) {
+            this.scoreboard = scoreboard;
+            this.netGraph = netGraph;
+            this.menu = menu;
+            this.framesPerSecond = framesPerSecond;
+            this.serverName = serverName;
+            return this;
+        }
+
+        boolean scoreboard() {
+            return scoreboard;
+        }
+
+        boolean netGraph() {
+            return netGraph;
+        }
+
+        boolean menu() {
+            return menu;
+        }
+
+        double framesPerSecond() {
+            return framesPerSecond;
+        }
+
+        String serverName() {
+            return serverName;
+        }
     }
 
     /** Draws {@code view} on a viewport of the given size at {@code nowNanos}; returns the camera used, or null before a map. */
