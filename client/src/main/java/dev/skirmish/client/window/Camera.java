@@ -69,6 +69,21 @@ public final class Camera {
         return (screenYPixels - offsetYPixels) / pixelsPerUnit;
     }
 
+    /**
+     * The aim, in radians in {@code [0, 2 pi)}, from a player at world ({@code worldX}, {@code worldY})
+     * towards the screen point ({@code screenXPixels}, {@code screenYPixels}); {@code fallback} when the
+     * point is the player's own centre (no direction).
+     */
+    public double aimAngle(double worldX, double worldY, double screenXPixels, double screenYPixels, double fallback) {
+        double dx = screenXPixels - screenX(worldX);
+        double dy = screenYPixels - screenY(worldY);
+        if (dx == 0 && dy == 0) {
+            return fallback;
+        }
+        double angle = Math.atan2(dy, dx);
+        return angle < 0 ? angle + 2 * Math.PI : angle;
+    }
+
     /** Length in pixels of a world length. */
     public double pixels(double worldUnits) {
         return worldUnits * pixelsPerUnit;

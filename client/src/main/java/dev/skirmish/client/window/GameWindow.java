@@ -309,12 +309,8 @@ public final class GameWindow {
                 scaleY = (double) heightPixels / height.get(0);
             }
         }
-        double dx = cursorX * scaleX - camera.screenX(view.local().x());
-        double dy = cursorY * scaleY - camera.screenY(view.local().y());
-        if (dx != 0 || dy != 0) {
-            double angle = Math.atan2(dy, dx);
-            input.setAimAngle(angle < 0 ? angle + 2 * Math.PI : angle);
-        }
+        input.setAimAngle(camera.aimAngle(view.local().x(), view.local().y(), cursorX * scaleX, cursorY * scaleY,
+                view.local().aimAngle()));
     }
 
     private void present() {

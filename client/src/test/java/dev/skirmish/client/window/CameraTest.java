@@ -56,6 +56,19 @@ class CameraTest {
     }
 
     @Test
+    void aimPointsFromThePlayerOnScreenTowardsTheCursor() {
+        Camera camera = Camera.fitting(960, 768, 1280, 720);
+        double px = camera.screenX(480);
+        double py = camera.screenY(384);
+        assertEquals(0, camera.aimAngle(480, 384, px + 50, py, 9), EPSILON);
+        assertEquals(Math.PI / 2, camera.aimAngle(480, 384, px, py + 50, 9), EPSILON, "screen and world y both grow downwards");
+        assertEquals(Math.PI, camera.aimAngle(480, 384, px - 50, py, 9), EPSILON);
+        assertEquals(3 * Math.PI / 2, camera.aimAngle(480, 384, px, py - 50, 9), EPSILON, "never negative");
+        assertEquals(Math.PI / 4, camera.aimAngle(480, 384, px + 30, py + 30, 9), EPSILON);
+        assertEquals(9, camera.aimAngle(480, 384, px, py, 9), EPSILON, "no direction keeps the previous aim");
+    }
+
+    @Test
     void rejectsEmptySizes() {
         assertThrows(IllegalArgumentException.class, () -> Camera.fitting(0, 10, 100, 100));
         assertThrows(IllegalArgumentException.class, () -> Camera.fitting(10, 10, 0, 100));
