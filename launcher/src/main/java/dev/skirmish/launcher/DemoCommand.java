@@ -1,10 +1,13 @@
 package dev.skirmish.launcher;
 
+import dev.skirmish.client.GameClientConfig;
 import dev.skirmish.client.bot.BotFleet;
 import dev.skirmish.client.bot.BotFleetConfig;
 import dev.skirmish.client.bot.BotReport;
 import dev.skirmish.client.bot.BotReportTable;
 import dev.skirmish.client.bot.DurationConverter;
+import dev.skirmish.client.window.WindowClient;
+import dev.skirmish.client.window.WindowOptions;
 import dev.skirmish.game.map.GameMap;
 import dev.skirmish.server.MapSource;
 import dev.skirmish.server.RunningServer;
@@ -25,8 +28,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./skirmish demo}: a server and headless bots on this machine, playing for a while, then a
- * match summary. Others on the LAN can join the same server with {@code ./skirmish bot} (or, once it
- * exists, the window client). Ctrl-C ends the demo early and still prints the summary.
+ * match summary. When a display exists (and {@code --no-window} is not given) the window client opens
+ * too, with you as a player beside the bots; closing it ends the demo early. Others on the LAN can join
+ * the same server with {@code ./skirmish bot} or {@code ./skirmish client}. Ctrl-C ends the demo early
+ * and still prints the summary.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Runs a server with bots on this machine and prints a match summary.")
@@ -55,6 +60,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "seed of the bots' decisions (default ${DEFAULT-VALUE})")
     private long seed;
 
+    @Option(names = "--no-window", description = "Stay headless even when a display exists.")
+    private boolean noWindow;
+
+    @Option(names = "--name", defaultValue = "you", paramLabel = "NAME",
+            description = "your player name in the window (default ${DEFAULT-VALUE})")
+    private String playerName;
+
     @Override
     public Integer call() throws InterruptedException {
         validate();
@@ -81,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
         InetSocketAddress local = new InetSocketAddress("127.0.0.1", server.address().getPort());
         out.printf("skirmish demo: server on port %d (map %s, %d Hz) with %d bots for %s%n",
                 local.getPort(), gameMap.name(), tickRateHz, bots, DemoCommand.describe(duration));
-        out.println(windowLine());
+        boolean window = !noWindow && WindowClient.displayAvailable();
+        out.println(windowLine(window, noWindow));
         out.flush();
         BotFleet fleet;
         try {
@@ -97,6 +110,13 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         if (!fleet.awaitJoined(10_000)) {
             err.println("error: the bots could not join: " + fleet.firstFailure().map(Object::toString).orElse("timed out"));
+        } else if (window) {
+            int windowCode = WindowClient.play(GameClientConfig.builder(playerName).build(), local,
+                    WindowOptions.playing("127.0.0.1:" + local.getPort(), duration.toMillis()), out, err);
+            if (windowCode != 0) {
+                err.println("the window closed with exit code " + windowCode + "; the bots play on headless");
+                fleet.awaitEnded(duration.toMillis());
+            }
         } else {
             fleet.awaitEnded(duration.toMillis());
         }
@@ -150,12 +170,13 @@ final class DemoCommand implements Callable<Integer> {
         return report != null && report.failures() > 0 ? 1 : 0;
     }
 
-    /** What happens about the window: it comes with the client issue; say so rather than pretend. */
-    private static String windowLine() {
-        boolean display = System.getenv("DISPLAY") != null || System.getenv("WAYLAND_DISPLAY") != null;
-        return display
-                ? "display found, but the window client is not part of this build yet: running headless"
-                : "no display: running headless";
+    /** One line saying whether the window opens. */
+    private static String windowLine(boolean window, boolean refused) {
+        if (window) {
+            return "display found: opening the window client (WASD move, mouse aim, left button fires, Tab scores,"
+                    + " F3 net graph, Esc menu); closing it ends the demo";
+        }
+        return refused ? "--no-window: running headless" : "no display: running headless";
     }
 
     private static String describe(Duration duration) {

@@ -1,0 +1,128 @@
+package dev.skirmish.client.window;
+
+import dev.skirmish.client.GameClientConfig;
+import dev.skirmish.client.bot.ServerAddressConverter;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code skirmish client}: joins a server as a human player in an OpenGL window (WASD, mouse aim, left
+ * button fires, 1/2 weapons, Tab scoreboard, F3 net graph, Esc menu then Esc quits). With
+ * {@code --screenshot} it renders the given number of frames of play, writes a PNG and exits; with
+ * {@code --headless}, or automatically when no display can be opened, it renders offscreen through
+ * GLFW's null platform and EGL. The launcher registers it as a subcommand; {@link ClientMain} runs it
+ * alone.
+ */
+@Command(name = "client", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Joins a Skirmish server as a player in an OpenGL window.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:played until quit, or wrote the screenshot",
+            "1:could not join, lost the server, or could not write the screenshot",
+            "2:invalid arguments",
+            "3:no display and no EGL: nothing to render with"})
+public final class ClientCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--server", required = true, paramLabel = "HOST:PORT", converter = ServerAddressConverter.class,
+            description = "The server's UDP address, e.g. 127.0.0.1:7777.")
+    InetSocketAddress server;
+
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "player",
+            description = "Player name (default: ${DEFAULT-VALUE}).")
+    String name;
+
+    @Option(names = "--interp-delay", paramLabel = "MS", defaultValue = "100",
+            description = "Interpolation delay for other players, 0..1000 ms (default: ${DEFAULT-VALUE}).")
+    long interpolationDelayMillis;
+
+    @Option(names = "--no-prediction", description = "Draw the local player as the server last said, unpredicted.")
+    boolean noPrediction;
+
+    @Option(names = "--no-interpolation", description = "Draw other players at their newest snapshot, uninterpolated.")
+    boolean noInterpolation;
+
+    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Render --frames frames of play, write a PNG, exit.")
+    Path screenshot;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "120",
+            description = "Frames of play before the screenshot (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--headless", description = "Render offscreen (GLFW null platform and EGL) even if a display exists.")
+    boolean headless;
+
+    @Option(names = "--show-scoreboard", description = "Start with the scoreboard shown (Tab shows it while held).")
+    boolean showScoreboard;
+
+    @Option(names = "--show-net-graph", description = "Start with the net graph shown (F3 toggles it).")
+    boolean showNetGraph;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
+            description = "Window (or offscreen) size in pixels (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--no-vsync", description = "Do not wait for the display's refresh between frames.")
+    boolean noVsync;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        GameClientConfig config = config();
+        WindowOptions options = options();
+        return WindowClient.play(config, server, options, out, err);
+    }
+
+    private GameClientConfig config() {
+        if (interpolationDelayMillis < 0 || interpolationDelayMillis > 1000) {
+            throw usage("--interp-delay must be 0..1000 ms, got " + interpolationDelayMillis);
+        }
+        try {
+            return GameClientConfig.builder(name)
+                    .interpolationDelayMillis(interpolationDelayMillis)
+                    .prediction(!noPrediction)
+                    .interpolation(!noInterpolation)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw usage("--name: " + e.getMessage());
+        }
+    }
+
+    private WindowOptions options() {
+        if (frames < 1) {
+            throw usage("--frames must be at least 1, got " + frames);
+        }
+        if (screenshot != null && !screenshot.getFileName().toString().toLowerCase().endsWith(".png")) {
+            throw usage("--screenshot must name a .png file, got " + screenshot);
+        }
+        String[] parts = size.toLowerCase().split("x", -1);
+        int width;
+        int height;
+        try {
+            width = parts.length == 2 ? Integer.parseInt(parts[0]) : -1;
+            height = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            width = -1;
+            height = -1;
+        }
+        if (width < 64 || height < 64 || width > 8192 || height > 8192) {
+            throw usage("--size must be WIDTHxHEIGHT, each 64..8192, got " + size);
+        }
+        return new WindowOptions(server.getHostString() + ":" + server.getPort(), headless, screenshot, frames,
+                width, height, !noVsync, showScoreboard, showNetGraph, 0);
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.skirmish.client.window;
+
+import dev.skirmish.client.GameClientConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+
+/**
+ * The window client's programmatic face, for {@link ClientCommand} and the launcher's demo: plays one
+ * session on {@code server} in a window (or headless, see {@link GameWindow}) on the calling thread,
+ * with the network on a thread of its own, and returns an exit code when it ends.
+ */
+public final class WindowClient {
+
+    private WindowClient() {
+    }
+
+    /** Whether a display to open a window on seems present ({@code DISPLAY} or {@code WAYLAND_DISPLAY} on Linux). */
+    public static boolean displayAvailable() {
+        return GameWindow.displayPresent();
+    }
+
+    /**
+     * Joins {@code server} and renders until the player quits, {@code options.runMillis()} pass, the
+     * screenshot is written or the session ends. Returns 0 on success, {@link GameWindow#EXIT_SESSION_FAILED}
+     * if the session could not start or failed, {@link GameWindow#EXIT_NO_RENDERER} without display and EGL.
+     */
+    public static int play(GameClientConfig config, InetSocketAddress server, WindowOptions options,
+                           PrintWriter out, PrintWriter err) {
+        WindowInput input = new WindowInput();
+        try (NetworkSession session = NetworkSession.start(config, input, server)) {
+            return new GameWindow(options, session, input, out, err).run();
+        } catch (IOException e) {
+            err.println("error: cannot open a UDP socket to reach " + options.serverName() + ": " + e.getMessage());
+            err.flush();
+            return GameWindow.EXIT_SESSION_FAILED;
+        }
+    }
+}
