@@ -12,6 +12,7 @@ import dev.skirmish.client.StandInServer;
 import dev.skirmish.client.TestWorlds;
 import dev.skirmish.game.GameConstants;
 import dev.skirmish.game.map.GameMap;
+import dev.skirmish.transport.NetworkNode;
 import dev.skirmish.transport.TransportConfig;
 import dev.skirmish.transport.udp.NanoClock;
 import dev.skirmish.transport.udp.UdpHost;
@@ -44,10 +45,20 @@ final class RenderingArena implements AutoCloseable {
 
     /** The server with {@code standingPlayers} players standing still (the first observes). */
     RenderingArena(long seed, int standingPlayers) throws IOException {
-        TestWorlds.World world = TestWorlds.obstacles();
-        map = world.map();
-        StandInServer server = new StandInServer(seed, TransportConfig.lan(), world.map(), world.text(),
-                GameConstants.DEFAULT_TICK_RATE_HZ);
+        this(seed, standingPlayers, TestWorlds.obstacles());
+    }
+
+    private RenderingArena(long seed, int standingPlayers, TestWorlds.World world) throws IOException {
+        this(seed, standingPlayers, new StandInServer(seed, TransportConfig.lan(), world.map(), world.text(),
+                GameConstants.DEFAULT_TICK_RATE_HZ), world.map());
+    }
+
+    /**
+     * Any server node (the launcher's tests pass the real {@code GameServer}) playing {@code map}, with
+     * {@code standingPlayers} players standing still.
+     */
+    RenderingArena(long seed, int standingPlayers, NetworkNode server, GameMap map) throws IOException {
+        this.map = map;
         serverHost = UdpHost.bind(new InetSocketAddress("127.0.0.1", 0), server, UdpHostOptions.defaults());
         serverHost.start("rendering-server");
         for (int i = 0; i < standingPlayers; i++) {

@@ -61,36 +61,9 @@ class WindowRenderingTest {
 
     private void renderAndCheck(List<String> wrapper, Map<String, String> environment, boolean expectHeadlessLine)
             throws Exception {
-        Path screenshot = directory.resolve("match.png");
         try (RenderingArena arena = new RenderingArena(7)) {
-            arena.awaitPlayers(2, 10_000);
-            Map<Integer, double[]>[] seen = new Map[1];
-            Thread watcher = new Thread(() -> {
-                try {
-                    seen[0] = arena.awaitPlayers(3, 30_000);
-                } catch (InterruptedException | AssertionError e) {
-                    seen[0] = null;
-                }
-            });
-            watcher.start();
-            ClientProcess.Result result = ClientProcess.run(wrapper, environment,
-                    "--server", arena.hostPort(), "--name", "viewer", "--screenshot", screenshot.toString(),
-                    "--frames", "30");
-            watcher.join();
-            assertEquals(0, result.exitCode(), result.output());
-            assertTrue(result.output().contains("screenshot written to"), result.output());
-            assertEquals(expectHeadlessLine, result.output().contains("no display found: rendering headless"),
-                    result.output());
-            assertEquals(expectHeadlessLine, result.output().contains("rendering headless"), result.output());
-            assertTrue(seen[0] != null, "the observer saw the window client's player");
-            BufferedImage image = ImageIO.read(Files.newInputStream(screenshot));
-            assertEquals(1280, image.getWidth());
-            assertEquals(720, image.getHeight());
-            ScreenshotPixels pixels = new ScreenshotPixels(image, arena.map);
-            pixels.checkBackground(seen[0]);
-            pixels.checkWalls(seen[0]);
-            pixels.checkPlayers(seen[0]);
-            pixels.checkHud();
+            RenderingCheck.screenshotShowsTheArena(arena, directory.resolve("match.png"), wrapper, environment,
+                    expectHeadlessLine);
         }
     }
 }
