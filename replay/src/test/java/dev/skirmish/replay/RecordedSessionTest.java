@@ -1,0 +1,131 @@
+package dev.skirmish.replay;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skirmish.game.net.GameChannels;
+import dev.skirmish.replay.analysis.Direction;
+import dev.skirmish.replay.analysis.InfoReport;
+import dev.skirmish.replay.analysis.RecoveredMessage;
+import dev.skirmish.replay.analysis.SessionTrace;
+import dev.skirmish.replay.analysis.TracedConnection;
+import dev.skirmish.replay.pcapng.CaptureContents;
+import dev.skirmish.replay.pcapng.PcapngReader;
+import dev.skirmish.replay.run.ChannelResult;
+import dev.skirmish.replay.run.ReplayReportFormat;
+import dev.skirmish.replay.run.ReplayRun;
+import dev.skirmish.transport.sim.LinkConditions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A session recorded over real UDP (server plus two bots), then read, summarized and replayed. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RecordedSessionTest {
+    private static final long SEED = 20261122L;
+
+    @TempDir
+    static Path directory;
+    static RecordedSession session;
+    static CaptureContents contents;
+    static SessionTrace trace;
+
+    @BeforeAll
+    static void recordSession() throws Exception {
+        session = RecordedSession.record(directory.resolve("session.pcapng"), 2, 600);
+        contents = PcapngReader.read(session.file);
+        trace = SessionTrace.of(contents);
+    }
+
+    @Test
+    void captureHoldsEveryDatagramTheServerSentAndReceived() {
+        assertTrue(contents.problem().isEmpty(), () -> "problem: " + contents.problem());
+        assertEquals(0, session.dropped);
+        long expected = session.hostStats.datagramsReceived() + session.hostStats.datagramsSent();
+        assertEquals(expected, contents.datagrams().size(), "datagrams in the file against the host's counts");
+        assertEquals(expected, session.recorded);
+        assertEquals(0, contents.otherPackets());
+        assertEquals(0, trace.foreignDatagrams());
+    }
+
+    @Test
+    void captureShowsTwoConnectionsWithTheirHandshakesAndGameChannels() {
+        assertEquals(2, trace.connections().size(), InfoReport.render(trace));
+        for (TracedConnection connection : trace.connections()) {
+            assertTrue(connection.handshakeSeen());
+            assertTrue(connection.trace(Direction.SERVER_TO_CLIENT).channels().containsKey(GameChannels.EVENTS));
+            assertTrue(connection.trace(Direction.SERVER_TO_CLIENT).channels().containsKey(GameChannels.SNAPSHOTS));
+            assertTrue(connection.trace(Direction.CLIENT_TO_SERVER).channels().containsKey(GameChannels.INPUT));
+        }
+        String info = InfoReport.render(trace);
+        assertTrue(info.contains("rtt estimate"), info);
+        assertTrue(trace.durationMicros() > 0);
+    }
+
+    @Test
+    void recoveredMessagesKeepTheirCapturedOrderPerChannel() {
+        List<RecoveredMessage> messages = trace.messages();
+        assertTrue(messages.size() > 100, "only " + messages.size() + " messages");
+        for (int i = 1; i < messages.size(); i++) {
+            assertTrue(messages.get(i).firstSeenMicros() >= messages.get(i - 1).firstSeenMicros());
+        }
+    }
+
+    @Test
+    void replayWithoutImpairmentDeliversEveryRecordedMessageExactly() {
+        ReplayRun run = ReplayRun.run(trace, LinkConditions.PERFECT, SEED);
+        var report = run.report();
+        assertEquals(trace.messages().size(), report.messages());
+        for (ChannelResult channel : report.channels()) {
+            assertEquals(channel.messages(), channel.deliveredOnce(), () -> "seed " + SEED + ": " + channel);
+            assertTrue(channel.exact(), () -> "seed " + SEED + ": " + channel);
+        }
+    }
+
+    @Test
+    void replayAtTwentyPercentLossDeliversEveryReliableMessageOnceInOrder() {
+        LinkConditions lossy = LinkConditions.builder().lossRate(0.20).delayMicros(20_000).build();
+        var report = ReplayRun.run(trace, lossy, SEED).report();
+        assertTrue(report.reliableExact(), () -> "seed " + SEED + "\n" + ReplayReportFormat.table(report));
+        assertTrue(report.directions().stream().mapToLong(d -> d.retransmittedFragments()).sum() > 0,
+                "20 % loss must cost retransmissions");
+    }
+
+    @Test
+    void replayUnderBurstLossDeliversEveryReliableMessageOnceInOrder() {
+        LinkConditions bursty = LinkConditions.builder().burstLoss(0.05, 0.3).delayMicros(15_000).build();
+        var report = ReplayRun.run(trace, bursty, SEED).report();
+        assertTrue(report.reliableExact(), () -> "seed " + SEED + "\n" + ReplayReportFormat.table(report));
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalJson() {
+        LinkConditions lossy = LinkConditions.builder().lossRate(0.10).jitterMicros(5_000).delayMicros(30_000)
+                .duplicateRate(0.01).build();
+        String first = ReplayReportFormat.json(ReplayRun.run(trace, lossy, SEED).report());
+        String second = ReplayReportFormat.json(ReplayRun.run(SessionTrace.of(contents), lossy, SEED).report());
+        assertEquals(first, second);
+    }
+
+    @Test
+    void truncatedCaptureGivesTheOffsetAndAPartialTrace() throws Exception {
+        byte[] bytes = Files.readAllBytes(session.file);
+        int cut = bytes.length / 2 + 3;
+        Path truncated = directory.resolve("truncated.pcapng");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, cut));
+        CaptureContents partial = PcapngReader.read(truncated);
+        assertTrue(partial.problem().isPresent());
+        String message = partial.problem().get().message();
+        assertTrue(message.startsWith(truncated.toString() + ": at byte "), message);
+        assertTrue(message.contains("truncated"), message);
+        assertTrue(partial.datagrams().size() > 0 && partial.datagrams().size() < contents.datagrams().size());
+        SessionTrace partialTrace = SessionTrace.of(partial);
+        assertTrue(InfoReport.render(partialTrace).contains("problem: " + message));
+    }
+}
