@@ -114,6 +114,37 @@ class RecordedSessionTest {
     }
 
     @Test
+    void infoCommandSummarizesTheCapture() {
+        CommandOutput result = CommandOutput.run("info", session.file.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("2 connection(s)"), result.out());
+        assertTrue(result.out().contains("channel 2 unreliable-sequenced"), result.out());
+    }
+
+    @Test
+    void runCommandJsonIsByteIdenticalForTheSameSeed() {
+        String[] args = {"run", session.file.toString(), "--loss", "20%", "--latency", "40ms", "--jitter", "5ms",
+                "--reorder", "1%", "--duplicate", "1%", "--bandwidth", "2mbit", "--seed", "9", "--json"};
+        CommandOutput first = CommandOutput.run(args);
+        CommandOutput second = CommandOutput.run(args);
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("\"reliableExact\": true"), first.out());
+        assertEquals(first.out(), second.out());
+        assertTrue(first.err().contains("x real time"), first.err());
+    }
+
+    @Test
+    void sweepPrintsOneRowPerStepAndDrawsThePlot() throws Exception {
+        Path png = directory.resolve("sweep.png");
+        CommandOutput result = CommandOutput.run("run", session.file.toString(), "--sweep", "loss=0,10,20",
+                "--latency", "30ms", "--plot", png.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(3, result.out().lines().filter(line -> line.contains("exact")).count(), result.out());
+        byte[] image = Files.readAllBytes(png);
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(image, 4));
+    }
+
+    @Test
     void truncatedCaptureGivesTheOffsetAndAPartialTrace() throws Exception {
         byte[] bytes = Files.readAllBytes(session.file);
         int cut = bytes.length / 2 + 3;
