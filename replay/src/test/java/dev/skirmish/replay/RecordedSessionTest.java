@@ -3,6 +3,7 @@ package dev.skirmish.replay;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.replay.analysis.Direction;
@@ -142,6 +143,28 @@ class RecordedSessionTest {
         assertEquals(3, result.out().lines().filter(line -> line.contains("exact")).count(), result.out());
         byte[] image = Files.readAllBytes(png);
         assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, java.util.Arrays.copyOf(image, 4));
+    }
+
+    @Test
+    void tsharkReadsTheCaptureAndTheDissectorDecodesEveryDatagram() throws Exception {
+        Path dissector = Path.of("..", "tools", "wireshark", "skirmish.lua").toAbsolutePath().normalize();
+        assumeTrue(onPath("tshark"), "tshark is not installed");
+        assertTrue(Files.isRegularFile(dissector), "dissector at " + dissector);
+        Process tshark = new ProcessBuilder("tshark", "-X", "lua_script:" + dissector, "-r", session.file.toString(),
+                "-T", "fields", "-e", "skirmish.crc_ok", "-e", "_ws.expert.severity").redirectErrorStream(false).start();
+        String out = new String(tshark.getInputStream().readAllBytes());
+        String err = new String(tshark.getErrorStream().readAllBytes());
+        assertEquals(0, tshark.waitFor(), err);
+        List<String> lines = out.lines().toList();
+        assertEquals(contents.datagrams().size(), lines.size(), err);
+        assertTrue(lines.stream().allMatch(line -> line.strip().equals("1") || line.strip().equals("True")),
+                () -> "every datagram decoded with a valid CRC32C and no expert error:\n" + out);
+        assertTrue(err.lines().allMatch(line -> line.startsWith("Running as user")), err);
+    }
+
+    private static boolean onPath(String program) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(directory -> Files.isExecutable(Path.of(directory, program)));
     }
 
     @Test
