@@ -1,6 +1,7 @@
 package dev.skirmish.replay.capture;
 
 import dev.skirmish.replay.pcapng.PcapngBlocks;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -77,7 +78,14 @@ public final class CaptureFile implements AutoCloseable {
         if (slots < 1) {
             throw new IllegalArgumentException("slots must be >= 1, got " + slots);
         }
-        OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        return create(path, new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), slots, originEpochMicros);
+    }
+
+    /** As {@link #create(Path, int, long)}, writing to {@code out} ({@code path} only names it in messages). */
+    static CaptureFile create(Path path, OutputStream out, int slots, long originEpochMicros) throws IOException {
+        if (slots < 1) {
+            throw new IllegalArgumentException("slots must be >= 1, got " + slots);
+        }
         ByteBuffer header = ByteBuffer.allocate(64);
         PcapngBlocks.writeFileHeader(header);
         out.write(header.array(), 0, header.position());
