@@ -40,12 +40,12 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "A pcapng capture.")
     Path file;
 
-    @Option(names = "--loss", paramLabel = "PERCENT", description = "Independent loss per datagram, e.g. 5%.")
+    @Option(names = "--loss", paramLabel = "PERCENT", description = "Independent loss per datagram, e.g. 5%%.")
     String loss;
 
     @Option(names = "--burst-loss", paramLabel = "P,R",
             description = "Gilbert-Elliott burst loss: chance per datagram to enter (P) and leave (R) the losing state,"
-                    + " e.g. 2%,30%.")
+                    + " e.g. 2%%,30%%.")
     String burstLoss;
 
     @Option(names = "--latency", paramLabel = "DELAY", description = "One-way delay, e.g. 50ms.")
@@ -54,10 +54,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jitter", paramLabel = "DELAY", description = "Uniform extra delay up to this, e.g. 10ms.")
     String jitter;
 
-    @Option(names = "--reorder", paramLabel = "PERCENT", description = "Share of datagrams held back 20 ms, e.g. 1%.")
+    @Option(names = "--reorder", paramLabel = "PERCENT", description = "Share of datagrams held back 20 ms, e.g. 1%%.")
     String reorder;
 
-    @Option(names = "--duplicate", paramLabel = "PERCENT", description = "Share of datagrams delivered twice, e.g. 1%.")
+    @Option(names = "--duplicate", paramLabel = "PERCENT", description = "Share of datagrams delivered twice, e.g. 1%%.")
     String duplicate;
 
     @Option(names = "--bandwidth", paramLabel = "RATE", description = "Bottleneck per link, e.g. 2mbit, 500kbit.")
@@ -100,6 +100,7 @@ public final class RunCommand implements Callable<Integer> {
             out.print(json ? ReplayReportFormat.json(report) : ReplayReportFormat.table(report));
             out.flush();
             err.println(speed(trace, run.wallNanos()));
+            err.flush();
         } else {
             List<ReplayReport> reports = new ArrayList<>();
             long wall = 0;
