@@ -37,6 +37,9 @@ public final class DirectionTrace {
         }
     }
 
+    /** The largest message any configuration allows (TransportConfig's limit); longer ones are malformed. */
+    static final long MAX_MESSAGE_BYTES = 64L * 1024 * 1024;
+
     long datagrams;
     long bytes;
     long dataPackets;
@@ -106,14 +109,18 @@ public final class DirectionTrace {
         countChannel(frames.channel(), frames.payloadLength());
     }
 
-    private void onFragment(long micros, FrameReader frames, byte[] datagram) {
+    private void onFragment(long micros, FrameReader frames, byte[] datagram)
+            throws dev.skirmish.transport.wire.ProtocolException {
+        if (frames.messageLength() > MAX_MESSAGE_BYTES) {
+            throw dev.skirmish.transport.wire.ProtocolException.of(dev.skirmish.transport.DropReason.MESSAGE_TOO_LARGE);
+        }
         messageFrames++;
         MessageKey key = new MessageKey(frames.channel(), frames.sequence());
         Assembly assembly = assemblies.get(key);
         if (assembly == null) {
             long length = frames.messageLength();
             int count = (int) ((length + frames.fragmentSize() - 1) / frames.fragmentSize());
-            assembly = new Assembly(micros, (int) Math.min(length, Integer.MAX_VALUE - 8), count);
+            assembly = new Assembly(micros, (int) length, count);
             assemblies.put(key, assembly);
             countChannel(frames.channel(), length);
         }

@@ -80,7 +80,7 @@ public final class SessionTrace {
                     + foreignDatagrams + " UDP datagrams is a Skirmish datagram (version 1, valid CRC32C); the first"
                     + " goes " + firstForeign.source() + " -> " + firstForeign.destination()));
         }
-        Map<Set<InetSocketAddress>, TracedConnection> byPair = new HashMap<>();
+        Map<AddressPair, TracedConnection> byPair = new HashMap<>();
         FrameReader frames = new FrameReader();
         HandshakePacket handshake = new HandshakePacket();
         CapturedDatagram firstMalformed = null;
@@ -116,10 +116,17 @@ public final class SessionTrace {
         }
     }
 
-    private TracedConnection connectionFor(Map<Set<InetSocketAddress>, TracedConnection> byPair,
+    /** Two addresses in a fixed order, so that both directions of a connection find the same key. */
+    private record AddressPair(InetSocketAddress first, InetSocketAddress second) {
+        static AddressPair of(InetSocketAddress a, InetSocketAddress b) {
+            return a.toString().compareTo(b.toString()) <= 0 ? new AddressPair(a, b) : new AddressPair(b, a);
+        }
+    }
+
+    private TracedConnection connectionFor(Map<AddressPair, TracedConnection> byPair,
                                            Set<InetSocketAddress> servers, CapturedDatagram datagram,
                                            HandshakePacket handshake) {
-        Set<InetSocketAddress> pair = Set.of(datagram.source(), datagram.destination());
+        AddressPair pair = AddressPair.of(datagram.source(), datagram.destination());
         TracedConnection connection = byPair.get(pair);
         boolean isConnect = datagram.payload()[1] == PacketType.CONNECT;
         long clientConnectionId = -1;

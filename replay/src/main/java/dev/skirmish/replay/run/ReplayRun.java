@@ -192,7 +192,11 @@ public final class ReplayRun {
     }
 
     private ChannelLedger ledger(RecoveredMessage message) {
-        return ledgers.computeIfAbsent(new LedgerKey(message.connection(), message.direction(), message.channel()),
+        return ledger(message.connection(), message.direction(), message.channel());
+    }
+
+    private ChannelLedger ledger(int connection, Direction direction, int channel) {
+        return ledgers.computeIfAbsent(new LedgerKey(connection, direction, channel),
                 k -> new ChannelLedger(k.channel < channels.size() ? channels.get(k.channel) : DeliveryMode.UNRELIABLE));
     }
 
@@ -223,10 +227,7 @@ public final class ReplayRun {
         }
         long now = network.nowNanos();
         for (ReplayConnection connection : connections) {
-            while (connection.client.pollEvent() != null) {
-                // Client events carry nothing the report needs; draining keeps the queue bounded.
-                continue;
-            }
+            drainEvents(connection.client);
             int index = connection.traced.index();
             if (connection.serverConnection != null) {
                 connection.serverConnection.receive((c, channel, payload) ->
@@ -240,13 +241,16 @@ public final class ReplayRun {
         flushPending();
     }
 
+    /** Client events carry nothing the report needs; draining keeps their queue bounded. */
+    private static void drainEvents(Endpoint endpoint) {
+        ConnectionEvent event;
+        do {
+            event = endpoint.pollEvent();
+        } while (event != null);
+    }
+
     private void delivered(int connection, Direction direction, int channel, ByteBuffer payload, long now) {
-        ChannelLedger ledger = ledgers.get(new LedgerKey(connection, direction, channel));
-        if (ledger == null) {
-            ledger = ledgers.computeIfAbsent(new LedgerKey(connection, direction, channel),
-                    k -> new ChannelLedger(k.channel < channels.size() ? channels.get(k.channel) : DeliveryMode.UNRELIABLE));
-        }
-        ledger.delivered(payload, now);
+        ledger(connection, direction, channel).delivered(payload, now);
     }
 
     private void flushPending() {
