@@ -45,6 +45,8 @@ public final class DirectionTrace {
     long dataPackets;
     long messageFrames;
     long repeatedFrames;
+    long lateReliableFrames;
+    private final Map<Integer, Long> highestSequence = new HashMap<>();
     private long largestPacketNumber = -1;
     private long smallestPacketNumber = Long.MAX_VALUE;
     private final java.util.HashSet<Long> packetNumbers = new java.util.HashSet<>();
@@ -65,7 +67,8 @@ public final class DirectionTrace {
      *
      * @throws dev.skirmish.transport.wire.ProtocolException if a frame is malformed (frames before it count)
      */
-    void readDataPacket(long micros, byte[] datagram, FrameReader frames, DirectionTrace reverse)
+    void readDataPacket(long micros, byte[] datagram, FrameReader frames, DirectionTrace reverse,
+                        java.util.List<dev.skirmish.transport.DeliveryMode> channelModes)
             throws dev.skirmish.transport.wire.ProtocolException {
         dataPackets++;
         ByteBuffer buffer = ByteBuffer.wrap(datagram);
@@ -79,11 +82,46 @@ public final class DirectionTrace {
         while (frames.next()) {
             switch (frames.type()) {
                 case FrameType.ACK -> reverse.onAck(micros, frames.ack().largest(), frames.ack().ackDelayMicros());
-                case FrameType.MESSAGE, FrameType.MESSAGE_NEXT -> onWholeMessage(micros, frames, datagram);
-                case FrameType.FRAGMENT -> onFragment(micros, frames, datagram);
+                case FrameType.MESSAGE, FrameType.MESSAGE_NEXT -> {
+                    noteOrder(frames, channelModes);
+                    onWholeMessage(micros, frames, datagram);
+                }
+                case FrameType.FRAGMENT -> {
+                    noteOrder(frames, channelModes);
+                    onFragment(micros, frames, datagram);
+                }
                 default -> { }
             }
         }
+    }
+
+    /**
+     * Counts a reliable message's first frame that arrives after a later message of its channel: at
+     * the receiver, that is a retransmission filling a gap (or a reordered packet); at the sender it
+     * does not happen, since each channel sends its messages in sequence order.
+     */
+    private void noteOrder(FrameReader frames, java.util.List<dev.skirmish.transport.DeliveryMode> channelModes) {
+        int channel = frames.channel();
+        boolean reliable = channel < channelModes.size() && channelModes.get(channel).isReliable();
+        Long highest = highestSequence.get(channel);
+        boolean firstSight = !assemblies.containsKey(new MessageKey(channel, frames.sequence()))
+                || frames.type() == FrameType.FRAGMENT;
+        if (reliable && highest != null && frames.sequence() < highest && firstSight
+                && !fragmentSeen(channel, frames)) {
+            lateReliableFrames++;
+        }
+        if (highest == null || frames.sequence() > highest) {
+            highestSequence.put(channel, frames.sequence());
+        }
+    }
+
+    private boolean fragmentSeen(int channel, FrameReader frames) {
+        if (frames.type() != FrameType.FRAGMENT) {
+            return false;
+        }
+        Assembly assembly = assemblies.get(new MessageKey(channel, frames.sequence()));
+        return assembly != null && frames.fragmentIndex() < assembly.fragmentsSeen.length
+                && assembly.fragmentsSeen[frames.fragmentIndex()];
     }
 
     private void onAck(long micros, long largest, long ackDelayMicros) {
@@ -175,6 +213,14 @@ public final class DirectionTrace {
     /** Message frames (whole messages and fragments) seen again after their first appearance. */
     public long repeatedFrames() {
         return repeatedFrames;
+    }
+
+    /**
+     * First sightings of reliable message frames after a later message of the same channel: gaps being
+     * filled, i.e. retransmissions as the receiver sees them (or reordering on the path).
+     */
+    public long lateReliableFrames() {
+        return lateReliableFrames;
     }
 
     public long messageFrames() {

@@ -8,7 +8,13 @@ import java.util.Map;
 /**
  * The text {@code skirmish replay info} prints for a {@link SessionTrace}: duration, and per connection
  * and direction the datagrams and bytes, DATA packet numbers missing at the capture point (loss seen
- * there), message frames seen again (retransmissions), an RTT estimate and the channels used.
+ * there), retransmissions, an RTT estimate and the channels used.
+ *
+ * <p>Retransmissions show differently at each end. Captured at the sender, a retransmitted frame is
+ * seen twice ("repeated"). Captured at the receiver, the lost original never appears, but the
+ * retransmission arrives after later messages of its channel ("late reliable"; reordering on the
+ * path also counts there). A capture at one end shows the first for the direction it sends and the
+ * second for the direction it receives.
  *
  * <p>The RTT estimate is taken where the capture was made: a packet's first appearance to the first
  * ACK naming it as largest, less the ack delay the ACK reports. Only the direction sent by the
@@ -51,9 +57,9 @@ public final class InfoReport {
         double loss = trace.packetNumberSpan() == 0 ? 0 : 100.0 * trace.missingPacketNumbers() / trace.packetNumberSpan();
         out.append(String.format(Locale.ROOT,
                 "  %-15s %7d datagrams %10d bytes | DATA %7d, missing packet numbers %d (%.2f%%) | message frames %d,"
-                        + " retransmitted %d%n",
+                        + " retransmissions: %d repeated, %d late reliable%n",
                 direction.label(), trace.datagrams(), trace.bytes(), trace.dataPackets(), trace.missingPacketNumbers(),
-                loss, trace.messageFrames(), trace.repeatedFrames()));
+                loss, trace.messageFrames(), trace.repeatedFrames(), trace.lateReliableFrames()));
         for (Map.Entry<Integer, long[]> channel : trace.channels().entrySet()) {
             int index = channel.getKey();
             String mode = index < connection.channels().size() ? modeName(connection.channels().get(index)) : "unknown";

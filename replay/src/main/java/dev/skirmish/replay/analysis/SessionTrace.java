@@ -104,7 +104,7 @@ public final class SessionTrace {
                 }
                 trace.readDataPacket(datagram.timestampMicros(), payload, frames,
                         connection.trace(direction == Direction.CLIENT_TO_SERVER ? Direction.SERVER_TO_CLIENT
-                                : Direction.CLIENT_TO_SERVER));
+                                : Direction.CLIENT_TO_SERVER), connection.channels());
             } catch (ProtocolException e) {
                 malformedPackets++;
                 firstMalformed = firstMalformed == null ? datagram : firstMalformed;
