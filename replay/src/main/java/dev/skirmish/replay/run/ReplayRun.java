@@ -114,6 +114,11 @@ public final class ReplayRun {
         return run;
     }
 
+    /**
+     * The channels announced in the capture's CONNECTs (the game's when none was captured), extended
+     * with unreliable channels if messages use channels beyond them (possible only when the CONNECT is
+     * missing and the session was not the game's), so that every recovered message can be sent.
+     */
     private static List<DeliveryMode> channelsOf(SessionTrace trace) {
         List<DeliveryMode> modes = null;
         for (TracedConnection connection : trace.connections()) {
@@ -121,7 +126,12 @@ public final class ReplayRun {
                 modes = connection.channels();
             }
         }
-        return modes == null ? TransportConfig.internet().channels() : modes;
+        List<DeliveryMode> channels = new ArrayList<>(modes == null ? TransportConfig.internet().channels() : modes);
+        int highest = trace.messages().stream().mapToInt(RecoveredMessage::channel).max().orElse(-1);
+        while (channels.size() <= highest) {
+            channels.add(DeliveryMode.UNRELIABLE);
+        }
+        return List.copyOf(channels);
     }
 
     private static TransportConfig configFor(SessionTrace trace, List<DeliveryMode> channels) {
