@@ -1,12 +1,16 @@
 package dev.skirmish.replay.analysis;
 
+import dev.skirmish.transport.DeliveryMode;
+import dev.skirmish.transport.DropReason;
 import dev.skirmish.transport.wire.DataPacketHeader;
 import dev.skirmish.transport.wire.FrameReader;
 import dev.skirmish.transport.wire.FrameType;
+import dev.skirmish.transport.wire.ProtocolException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +53,7 @@ public final class DirectionTrace {
     private final Map<Integer, Long> highestSequence = new HashMap<>();
     private long largestPacketNumber = -1;
     private long smallestPacketNumber = Long.MAX_VALUE;
-    private final java.util.HashSet<Long> packetNumbers = new java.util.HashSet<>();
+    private final HashSet<Long> packetNumbers = new HashSet<>();
     private final Map<Long, Long> packetSeenMicros = new HashMap<>();
     private final Map<MessageKey, Assembly> assemblies = new LinkedHashMap<>();
     private final TreeMap<Integer, long[]> channelMessagesAndBytes = new TreeMap<>();
@@ -65,11 +69,11 @@ public final class DirectionTrace {
      * Reads the frames of a checksummed DATA packet; message frames go into assemblies. The ACK frames
      * it carries acknowledge packets of {@code reverse} and give RTT samples there.
      *
-     * @throws dev.skirmish.transport.wire.ProtocolException if a frame is malformed (frames before it count)
+     * @throws ProtocolException if a frame is malformed (frames before it count)
      */
     void readDataPacket(long micros, byte[] datagram, FrameReader frames, DirectionTrace reverse,
-                        java.util.List<dev.skirmish.transport.DeliveryMode> channelModes)
-            throws dev.skirmish.transport.wire.ProtocolException {
+                        List<DeliveryMode> channelModes)
+            throws ProtocolException {
         dataPackets++;
         ByteBuffer buffer = ByteBuffer.wrap(datagram);
         long packetNumber = DataPacketHeader.restorePacketNumber(
@@ -100,7 +104,7 @@ public final class DirectionTrace {
      * the receiver, that is a retransmission filling a gap (or a reordered packet); at the sender it
      * does not happen, since each channel sends its messages in sequence order.
      */
-    private void noteOrder(FrameReader frames, java.util.List<dev.skirmish.transport.DeliveryMode> channelModes) {
+    private void noteOrder(FrameReader frames, List<DeliveryMode> channelModes) {
         int channel = frames.channel();
         boolean reliable = channel < channelModes.size() && channelModes.get(channel).isReliable();
         Long highest = highestSequence.get(channel);
@@ -148,9 +152,9 @@ public final class DirectionTrace {
     }
 
     private void onFragment(long micros, FrameReader frames, byte[] datagram)
-            throws dev.skirmish.transport.wire.ProtocolException {
+            throws ProtocolException {
         if (frames.messageLength() > MAX_MESSAGE_BYTES) {
-            throw dev.skirmish.transport.wire.ProtocolException.of(dev.skirmish.transport.DropReason.MESSAGE_TOO_LARGE);
+            throw ProtocolException.of(DropReason.MESSAGE_TOO_LARGE);
         }
         messageFrames++;
         MessageKey key = new MessageKey(frames.channel(), frames.sequence());

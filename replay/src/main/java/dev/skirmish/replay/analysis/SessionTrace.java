@@ -5,6 +5,7 @@ import dev.skirmish.replay.pcapng.CaptureContents;
 import dev.skirmish.replay.pcapng.CaptureProblem;
 import dev.skirmish.replay.pcapng.CapturedDatagram;
 import dev.skirmish.transport.DeliveryMode;
+import dev.skirmish.transport.DropReason;
 import dev.skirmish.transport.TransportConfig;
 import dev.skirmish.transport.wire.DatagramChecksum;
 import dev.skirmish.transport.wire.DataPacketHeader;
@@ -100,7 +101,7 @@ public final class SessionTrace {
             }
             try {
                 if (payload.length < DataPacketHeader.OVERHEAD) {
-                    throw ProtocolException.of(dev.skirmish.transport.DropReason.TRUNCATED);
+                    throw ProtocolException.of(DropReason.TRUNCATED);
                 }
                 trace.readDataPacket(datagram.timestampMicros(), payload, frames,
                         connection.trace(direction == Direction.CLIENT_TO_SERVER ? Direction.SERVER_TO_CLIENT

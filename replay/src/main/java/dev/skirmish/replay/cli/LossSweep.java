@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -40,7 +41,7 @@ final class LossSweep {
         return out.toString();
     }
 
-    private static long reliable(ReplayReport report, java.util.function.ToLongFunction<ChannelResult> latency) {
+    private static long reliable(ReplayReport report, ToLongFunction<ChannelResult> latency) {
         return report.channels().stream().filter(c -> c.mode().startsWith("reliable")).mapToLong(latency).max().orElse(0);
     }
 

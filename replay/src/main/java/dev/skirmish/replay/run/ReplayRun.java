@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -394,7 +395,7 @@ public final class ReplayRun {
         long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
         Arrays.sort(sorted);
         // Unreliable channels may lose messages by design: report them, but only reliable ones are failures.
-        return new ChannelResult(direction.label(), channel, mode.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+        return new ChannelResult(direction.label(), channel, mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 messages, payloadBytes, once, notDelivered, duplicates, outOfOrder, foreign,
                 percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
                 List.copyOf(missing), List.copyOf(misordered));
