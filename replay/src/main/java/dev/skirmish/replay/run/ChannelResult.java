@@ -1,0 +1,20 @@
+package dev.skirmish.replay.run;
+
+import java.util.List;
+
+/**
+ * How one channel fared in one direction of a replay, over all connections. {@code missing} and
+ * {@code outOfOrder} name the captured messages (connection, channel, sequence) concerned, at most
+ * {@link ReplayRun#MAX_NAMED_MESSAGES} each; the counts are complete. Latencies are from the instant
+ * a message was handed to the transport to its first delivery, in microseconds of virtual time.
+ */
+public record ChannelResult(String direction, int channel, String mode, long messages, long payloadBytes,
+                            long deliveredOnce, long notDelivered, long duplicates, long outOfOrder,
+                            long foreign, long latencyP50Micros, long latencyP99Micros, long latencyMaxMicros,
+                            List<String> missing, List<String> outOfOrderMessages) {
+
+    /** Every message arrived exactly once and, where the mode promises order, in order. */
+    public boolean exact() {
+        return notDelivered == 0 && duplicates == 0 && outOfOrder == 0 && foreign == 0;
+    }
+}
