@@ -1,6 +1,8 @@
 package dev.skirmish.launcher;
 
 import dev.skirmish.client.bot.BotCommand;
+import dev.skirmish.client.window.ClientCommand;
+import dev.skirmish.replay.cli.ReplayCommand;
 import dev.skirmish.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "skirmish", mixinStandardHelpOptions = true, version = "skirmish 0.1.0",
         description = "A real-time multiplayer top-down shooter on its own reliable-UDP transport.",
-        subcommands = {DemoCommand.class, ServerCommand.class, BotCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ServerCommand.class, BotCommand.class, ClientCommand.class,
+                ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class SkirmishCommand implements Runnable {
 
     @Spec

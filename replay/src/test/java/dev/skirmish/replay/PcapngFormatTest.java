@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skirmish.replay.analysis.SessionTrace;
-import dev.skirmish.replay.capture.CaptureFile;
+import dev.skirmish.transport.capture.CaptureFile;
 import dev.skirmish.replay.pcapng.CaptureContents;
 import dev.skirmish.replay.pcapng.CapturedDatagram;
-import dev.skirmish.replay.pcapng.PcapngBlocks;
+import dev.skirmish.transport.capture.PcapngBlocks;
 import dev.skirmish.replay.pcapng.PcapngReader;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

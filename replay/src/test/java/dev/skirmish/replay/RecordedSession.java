@@ -2,8 +2,8 @@ package dev.skirmish.replay;
 
 import dev.skirmish.client.bot.BotFleet;
 import dev.skirmish.client.bot.BotFleetConfig;
-import dev.skirmish.replay.capture.CaptureFile;
-import dev.skirmish.replay.capture.CapturingNode;
+import dev.skirmish.transport.capture.CaptureFile;
+import dev.skirmish.transport.capture.CapturingNode;
 import dev.skirmish.server.GameServer;
 import dev.skirmish.server.MapSource;
 import dev.skirmish.server.ServerConfig;

@@ -3,6 +3,8 @@ package dev.skirmish.server;
 import dev.skirmish.game.map.GameMap;
 import dev.skirmish.server.stats.ServerStats;
 import dev.skirmish.server.stats.ServerSummary;
+import dev.skirmish.transport.capture.CaptureFile;
+import dev.skirmish.transport.capture.CapturingNode;
 import dev.skirmish.transport.udp.NanoClock;
 import dev.skirmish.transport.udp.UdpHost;
 import dev.skirmish.transport.udp.UdpHostOptions;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link GameServer} running over a real UDP socket on a thread of its own, for the command line
@@ -44,12 +48,14 @@ public final class RunningServer implements AutoCloseable {
 
     private final GameServer server;
     private final UdpHost host;
+    private final CaptureFile capture;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private ServerSummary summary;
 
-    private RunningServer(GameServer server, UdpHost host) {
+    private RunningServer(GameServer server, UdpHost host, CaptureFile capture) {
         this.server = server;
         this.host = host;
+        this.capture = capture;
     }
 
     /** Starts a server whose status reports are logged. */
@@ -68,16 +74,44 @@ public final class RunningServer implements AutoCloseable {
      */
     public static RunningServer start(ServerConfig config, GameMap map, InetSocketAddress bindAddress,
                                       Consumer<ServerStats> statusListener) throws IOException {
+        return start(config, map, bindAddress, statusListener, null);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, GameMap, InetSocketAddress, Consumer)}, and if {@code recordTo} is
+     * not null, records every datagram received and sent to that pcapng file (on a writer thread of its
+     * own, so recording never stalls the tick loop; see {@link CaptureFile}).
+     */
+    public static RunningServer start(ServerConfig config, GameMap map, InetSocketAddress bindAddress,
+                                      Consumer<ServerStats> statusListener, Path recordTo) throws IOException {
         NanoClock clock = NanoClock.startingNow();
         GameServer server = new GameServer(config, map, new SecureRandom(), tickWorkClock());
         if (statusListener != null) {
             server.setStatusListener(statusListener);
         }
-        UdpHost host = UdpHost.bind(Objects.requireNonNull(bindAddress, "bindAddress"), server,
-                UdpHostOptions.builder().clock(clock).build());
-        RunningServer running = new RunningServer(server, host);
+        CaptureFile capture = recordTo == null ? null : CaptureFile.create(recordTo);
+        CapturingNode capturing = capture == null ? null : new CapturingNode(server, capture);
+        UdpHost host;
+        try {
+            host = UdpHost.bind(Objects.requireNonNull(bindAddress, "bindAddress"),
+                    capturing == null ? server : capturing, UdpHostOptions.builder().clock(clock).build());
+        } catch (IOException e) {
+            if (capture != null) {
+                capture.close();
+            }
+            throw e;
+        }
+        if (capturing != null) {
+            capturing.localAddress(host.localAddress());
+        }
+        RunningServer running = new RunningServer(server, host, capture);
         host.start("skirmish-server");
         return running;
+    }
+
+    /** The capture being written, or null when not recording. */
+    public CaptureFile capture() {
+        return capture;
     }
 
     /**
@@ -156,9 +190,21 @@ public final class RunningServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         host.close();
+        closeCapture();
         summary = server.summary();
         stopped.countDown();
         return summary;
+    }
+
+    private void closeCapture() {
+        if (capture == null) {
+            return;
+        }
+        try {
+            capture.close();
+        } catch (IOException e) {
+            LoggerFactory.getLogger(RunningServer.class).warn("closing capture {}: {}", capture.path(), e.getMessage());
+        }
     }
 
     /** Waits until {@link #stop()} finished or {@code timeout} passed; returns whether it finished. */

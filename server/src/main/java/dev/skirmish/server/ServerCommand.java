@@ -3,12 +3,14 @@ package dev.skirmish.server;
 import dev.skirmish.game.GameConstants;
 import dev.skirmish.game.map.GameMap;
 import dev.skirmish.server.stats.ServerSummary;
+import dev.skirmish.transport.capture.CaptureTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,6 +75,11 @@ public final class ServerCommand implements Callable<Integer> {
             description = "Print a status line this often (default: ${DEFAULT-VALUE}).")
     int statusSeconds;
 
+    @Option(names = "--record", paramLabel = "FILE.pcapng",
+            description = "Record every datagram received and sent to this pcapng file (Wireshark opens it; "
+                    + "`skirmish replay` replays it).")
+    Path record;
+
     @Option(names = "--duration", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Stop after this long, e.g. 30s, 5m (default: run until interrupted).")
     Duration duration;
@@ -87,12 +94,17 @@ public final class ServerCommand implements Callable<Integer> {
         if (gameMap == null) {
             return 1;
         }
+        String unwritable = CaptureTarget.problem(record);
+        if (unwritable != null) {
+            err.println("error: cannot record to " + record + ": " + unwritable);
+            return 1;
+        }
         RunningServer server;
         try {
             server = RunningServer.start(config, gameMap, address, stats -> {
                 out.println(stats.statusLine());
                 out.flush();
-            });
+            }, record);
         } catch (BindException e) {
             if (String.valueOf(e.getMessage()).contains("in use")) {
                 err.println("error: port " + port + " is already in use" + (address.getAddress().isAnyLocalAddress()
@@ -136,6 +148,9 @@ public final class ServerCommand implements Callable<Integer> {
         synchronized (finished) {
             if (!finished.get()) {
                 out.print(summary.format());
+                if (server.capture() != null) {
+                    out.println(CaptureTarget.describe(server.capture()));
+                }
                 out.flush();
                 finished.set(true);
             }

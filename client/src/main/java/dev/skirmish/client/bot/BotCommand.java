@@ -1,7 +1,10 @@
 package dev.skirmish.client.bot;
 
+import dev.skirmish.transport.capture.CaptureFile;
+import dev.skirmish.transport.capture.CaptureTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -64,13 +67,24 @@ public final class BotCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the statistics as one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--record", paramLabel = "FILE.pcapng",
+            description = "Record every datagram the bots receive and send to this pcapng file.")
+    Path record;
+
     @Override
     public Integer call() {
         BotFleetConfig config = validatedConfig();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String serverName = server.getHostString() + ":" + server.getPort();
-        try (BotFleet fleet = BotFleet.start(config)) {
+        String unwritable = CaptureTarget.problem(record);
+        if (unwritable != null) {
+            err.println("skirmish bot: cannot record to " + record + ": " + unwritable);
+            err.flush();
+            return EXIT_FAILED;
+        }
+        CaptureFile capture = null;
+        try (BotFleet fleet = BotFleet.start(config, capture = record == null ? null : CaptureFile.create(record))) {
             Thread leaveOnExit = new Thread(fleet::close, "skirmish-bot-leave");
             Runtime.getRuntime().addShutdownHook(leaveOnExit);
             try {
@@ -85,7 +99,23 @@ public final class BotCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EXIT_FAILED;
+        } finally {
+            closeCapture(capture, err);
         }
+    }
+
+    /** Closes the capture after the bots have left, and says on stderr (stdout may carry JSON) where it went. */
+    private static void closeCapture(CaptureFile capture, PrintWriter err) {
+        if (capture == null) {
+            return;
+        }
+        try {
+            capture.close();
+            err.println(CaptureTarget.describe(capture));
+        } catch (IOException e) {
+            err.println("skirmish bot: writing the capture " + capture.path() + " failed: " + e.getMessage());
+        }
+        err.flush();
     }
 
     private int run(BotFleet fleet, BotFleetConfig config, String serverName, PrintWriter out, PrintWriter err)

@@ -5,6 +5,8 @@ import dev.skirmish.client.ClientPhase;
 import dev.skirmish.client.ClientStats;
 import dev.skirmish.client.GameClient;
 import dev.skirmish.transport.udp.NanoClock;
+import dev.skirmish.transport.capture.CaptureFile;
+import dev.skirmish.transport.capture.CapturingNode;
 import dev.skirmish.transport.udp.UdpHost;
 import dev.skirmish.transport.udp.UdpHostOptions;
 import java.io.IOException;
@@ -74,6 +76,7 @@ public final class BotFleet implements AutoCloseable {
     }
 
     private final BotFleetConfig config;
+    private CaptureFile capture;
     private final NanoClock clock = NanoClock.startingNow();
     private final List<Bot> bots = new ArrayList<>();
     private final CountDownLatch settled;
@@ -96,7 +99,16 @@ public final class BotFleet implements AutoCloseable {
      * @throws IOException if a socket cannot be opened (every socket opened so far is closed)
      */
     public static BotFleet start(BotFleetConfig config) throws IOException {
+        return start(config, null);
+    }
+
+    /**
+     * As {@link #start(BotFleetConfig)}, and if {@code capture} is not null every bot records each
+     * datagram it receives and sends into it (one file for the whole fleet; the caller closes it).
+     */
+    public static BotFleet start(BotFleetConfig config, CaptureFile capture) throws IOException {
         BotFleet fleet = new BotFleet(config);
+        fleet.capture = capture;
         try {
             fleet.launch();
         } catch (IOException | RuntimeException e) {
@@ -110,11 +122,23 @@ public final class BotFleet implements AutoCloseable {
         UdpHostOptions options = UdpHostOptions.defaults().toBuilder().clock(clock).build();
         InetSocketAddress local = wildcardFor(config.server());
         for (Bot bot : bots) {
-            bot.host = UdpHost.bind(local, bot.client, options);
+            CapturingNode capturing = capture == null ? null : new CapturingNode(bot.client, capture);
+            bot.host = UdpHost.bind(local, capturing == null ? bot.client : capturing, options);
+            if (capturing != null) {
+                capturing.localAddress(recordedAddress(bot.host.localAddress()));
+            }
             bot.host.start("skirmish-" + bot.name, () -> signal(bot));
             bot.host.execute(() -> bot.client.connect(clock.nowNanos(), config.server()));
         }
         LOG.info("{} bots connecting to {}", bots.size(), config.server());
+    }
+
+    /** The bot's address as the capture shows it: a wildcard bind talking to loopback is on loopback. */
+    private InetSocketAddress recordedAddress(InetSocketAddress bound) {
+        if (bound.getAddress().isAnyLocalAddress() && config.server().getAddress().isLoopbackAddress()) {
+            return new InetSocketAddress(config.server().getAddress(), bound.getPort());
+        }
+        return bound;
     }
 
     /** Runs on the bot's network thread after each service call. */

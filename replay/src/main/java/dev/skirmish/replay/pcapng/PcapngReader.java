@@ -1,5 +1,6 @@
 package dev.skirmish.replay.pcapng;
 
+import dev.skirmish.transport.capture.PcapngBlocks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;

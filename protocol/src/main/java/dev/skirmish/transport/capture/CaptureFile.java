@@ -1,6 +1,5 @@
-package dev.skirmish.replay.capture;
+package dev.skirmish.transport.capture;
 
-import dev.skirmish.replay.pcapng.PcapngBlocks;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.skirmish.replay.pcapng;
+package dev.skirmish.transport.capture;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -120,7 +120,7 @@ public final class PcapngBlocks {
         out.putInt(total);
     }
 
-    static int padded(int length) {
+    public static int padded(int length) {
         return (length + 3) & ~3;
     }
 
@@ -180,7 +180,7 @@ public final class PcapngBlocks {
     }
 
     /** The 16-byte form of an address: IPv6 as is, IPv4 as ::ffff:a.b.c.d. */
-    static byte[] ipv6Bytes(InetAddress address) {
+    public static byte[] ipv6Bytes(InetAddress address) {
         byte[] raw = address.getAddress();
         if (raw.length == 16) {
             return raw;
@@ -193,7 +193,7 @@ public final class PcapngBlocks {
     }
 
     /** An address from its raw bytes (4 or 16). */
-    static InetAddress address(byte[] raw) {
+    public static InetAddress address(byte[] raw) {
         try {
             return InetAddress.getByAddress(raw);
         } catch (UnknownHostException e) {
@@ -201,7 +201,7 @@ public final class PcapngBlocks {
         }
     }
 
-    static boolean isIpv4(InetAddress address) {
+    public static boolean isIpv4(InetAddress address) {
         return address instanceof Inet4Address;
     }
 }

@@ -1,4 +1,4 @@
-package dev.skirmish.replay.capture;
+package dev.skirmish.transport.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.skirmish.replay.capture;
+package dev.skirmish.transport.capture;
 
 import dev.skirmish.transport.DatagramSink;
 import dev.skirmish.transport.NetworkNode;
