@@ -63,6 +63,14 @@ final class ScreenshotPixels {
 
     /** Every wall tile's centre away from players' labels is wall-coloured. */
     void checkWalls(Map<Integer, double[]> players) {
+        checkWalls(players, 1.0);
+    }
+
+    /**
+     * Wall tiles away from players are drawn in the wall colour; at least {@code share} of them, since in a
+     * live match the kill feed, death marks and rocket trails may lie over a few.
+     */
+    void checkWalls(Map<Integer, double[]> players, double share) {
         int checked = 0;
         int matching = 0;
         for (int row = 0; row < map.rows(); row++) {
@@ -77,7 +85,11 @@ final class ScreenshotPixels {
             }
         }
         assertTrue(checked > 40, "wall tiles checked: " + checked);
-        assertEquals(checked, matching, "wall tiles drawn in the wall colour");
+        if (share >= 1.0) {
+            assertEquals(checked, matching, "wall tiles drawn in the wall colour");
+        } else {
+            assertTrue(matching >= share * checked, "wall tiles drawn in the wall colour: " + matching + " of " + checked);
+        }
     }
 
     /** Around each player's position, a good share of the disc is their colour. */

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The window client against the real game server (the client module's own rendering tests use its
- * stand-in server, since it cannot depend on the server module): a screenshot under Xvfb, and one
- * through the headless path with no display at all, each checked pixel by pixel (background, walls,
- * every player's colour where the observer saw them, a HUD).
+ * stand-in server, since it cannot depend on the server module): a screenshot under Xvfb and one
+ * through the headless path with no display at all (players standing still, so the observer knows
+ * where they are), and one in this JVM with two moving bots checked against the view the last frame
+ * drew; each checked pixel by pixel (background, walls, every player's colour where they were, a HUD).
  */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RealServerRenderingTest {
@@ -36,6 +37,15 @@ class RealServerRenderingTest {
         try (RenderingArena arena = realServerArena(17)) {
             RenderingCheck.screenshotShowsTheArena(arena, directory.resolve("xvfb.png"),
                     List.of("xvfb-run", "-a", "-s", "-screen 0 1280x720x24"), new HashMap<>(), false);
+        }
+    }
+
+    @Test
+    void drawsMovingBotsOnTheRealServerWhereTheLatestSnapshotPutsThem() throws Exception {
+        GameMap map = ShippedMaps.load("arena");
+        GameServer server = new GameServer(ServerConfig.defaults(), map, new SplittableRandom(23), System::nanoTime);
+        try (RenderingArena arena = new RenderingArena(23, 0, server, map)) {
+            RenderingCheck.movingBotsAreDrawnWhereTheLatestSnapshotPutsThem(arena, directory.resolve("bots.png"));
         }
     }
 
