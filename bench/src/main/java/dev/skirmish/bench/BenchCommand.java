@@ -1,5 +1,6 @@
 package dev.skirmish.bench;
 
+import dev.skirmish.bench.server.ServerBenchCommand;
 import dev.skirmish.bench.transport.TransportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "skirmish bench 0.1.0",
         description = "End-to-end benchmarks, each printed beside its baseline.",
-        subcommands = {TransportCommand.class})
+        subcommands = {TransportCommand.class, ServerBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -20,7 +21,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: transport");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: transport or server");
     }
 
     /** Runs the command standalone: {@code java -cp ... dev.skirmish.bench.BenchCommand transport ...}. */
