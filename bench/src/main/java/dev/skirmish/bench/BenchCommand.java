@@ -1,5 +1,6 @@
 package dev.skirmish.bench;
 
+import dev.skirmish.bench.report.ReportCommand;
 import dev.skirmish.bench.server.ServerBenchCommand;
 import dev.skirmish.bench.transport.TransportCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "skirmish bench 0.1.0",
         description = "End-to-end benchmarks, each printed beside its baseline.",
-        subcommands = {TransportCommand.class, ServerBenchCommand.class})
+        subcommands = {TransportCommand.class, ServerBenchCommand.class, ReportCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -21,7 +22,7 @@ public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: transport or server");
+        throw new CommandLine.ParameterException(spec.commandLine(), "choose a benchmark: transport, server or report");
     }
 
     /** Runs the command standalone: {@code java -cp ... dev.skirmish.bench.BenchCommand transport ...}. */
