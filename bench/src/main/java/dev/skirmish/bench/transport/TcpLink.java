@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The TCP baseline: a blocking {@link SocketChannel} with TCP_NODELAY, each message written with
@@ -23,14 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * Reliable and ordered by construction; loss is only possible below the socket (see the README's
  * network-namespace recipe), so retransmissions are not known here.
  */
-final class TcpLink implements LinkUnderTest {
+final class TcpLink extends BlockingSocketLink {
     private static final int FRAME_HEADER_BYTES = 4;
 
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(65_536 + FRAME_HEADER_BYTES);
     private SocketChannel sender;
     private SocketChannel receiver;
-    private Thread receivingThread;
-    private long wireBytes;
 
     @Override
     public void open(DeliveryCheck check) throws IOException {
@@ -41,9 +38,7 @@ final class TcpLink implements LinkUnderTest {
         }
         sender.setOption(StandardSocketOptions.TCP_NODELAY, true);
         receiver.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        receivingThread = new Thread(() -> receive(check), "bench-tcp-receiver");
-        receivingThread.setDaemon(true);
-        receivingThread.start();
+        startReceiving(sender, receiver, () -> receive(check), "bench-tcp-receiver");
     }
 
     private void receive(DeliveryCheck check) {
@@ -86,15 +81,6 @@ final class TcpLink implements LinkUnderTest {
     }
 
     @Override
-    public void flush() {
-    }
-
-    @Override
-    public void idle(long maxWaitNanos) {
-        LockSupport.parkNanos(maxWaitNanos);
-    }
-
-    @Override
     public boolean reliable() {
         return true;
     }
@@ -102,17 +88,5 @@ final class TcpLink implements LinkUnderTest {
     @Override
     public Long retransmits() {
         return null;
-    }
-
-    @Override
-    public Long wireBytes() {
-        return wireBytes;
-    }
-
-    @Override
-    public void close() {
-        Links.closeQuietly(sender);
-        Links.closeQuietly(receiver);
-        Links.join(receivingThread);
     }
 }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The raw UDP baseline: one message per datagram on a connected blocking {@link DatagramChannel},
@@ -15,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * flows one way only, so this is the same share per direction as the other transports see). Send
  * errors are counted and the message treated as lost.
  */
-final class UdpLink implements LinkUnderTest {
+final class UdpLink extends BlockingSocketLink {
     private static final int SOCKET_BUFFER_BYTES = 4 << 20;
 
     private final double lossRate;
@@ -23,8 +22,6 @@ final class UdpLink implements LinkUnderTest {
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(65_536);
     private DatagramChannel sender;
     private DatagramChannel receiver;
-    private Thread receivingThread;
-    private long wireBytes;
 
     UdpLink(double lossRate, long seed) {
         this.lossRate = lossRate;
@@ -41,9 +38,7 @@ final class UdpLink implements LinkUnderTest {
         sender.bind(new InetSocketAddress("127.0.0.1", 0));
         sender.connect(receiver.getLocalAddress());
         receiver.connect(sender.getLocalAddress());
-        receivingThread = new Thread(() -> receive(check), "bench-udp-receiver");
-        receivingThread.setDaemon(true);
-        receivingThread.start();
+        startReceiving(sender, receiver, () -> receive(check), "bench-udp-receiver");
     }
 
     private void receive(DeliveryCheck check) {
@@ -85,15 +80,6 @@ final class UdpLink implements LinkUnderTest {
     }
 
     @Override
-    public void flush() {
-    }
-
-    @Override
-    public void idle(long maxWaitNanos) {
-        LockSupport.parkNanos(maxWaitNanos);
-    }
-
-    @Override
     public boolean reliable() {
         return false;
     }
@@ -101,17 +87,5 @@ final class UdpLink implements LinkUnderTest {
     @Override
     public Long retransmits() {
         return 0L;
-    }
-
-    @Override
-    public Long wireBytes() {
-        return wireBytes;
-    }
-
-    @Override
-    public void close() {
-        Links.closeQuietly(sender);
-        Links.closeQuietly(receiver);
-        Links.join(receivingThread);
     }
 }
