@@ -1,5 +1,6 @@
 package dev.skirmish.launcher;
 
+import dev.skirmish.bench.BenchCommand;
 import dev.skirmish.client.bot.BotCommand;
 import dev.skirmish.client.window.ClientCommand;
 import dev.skirmish.replay.cli.ReplayCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "skirmish", mixinStandardHelpOptions = true, version = "skirmish 0.1.0",
         description = "A real-time multiplayer top-down shooter on its own reliable-UDP transport.",
         subcommands = {DemoCommand.class, ServerCommand.class, BotCommand.class, ClientCommand.class,
-                ReplayCommand.class, CommandLine.HelpCommand.class})
+                ReplayCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class SkirmishCommand implements Runnable {
 
     @Spec

@@ -13,16 +13,15 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * Delta-encoding and decoding one snapshot against a baseline three ticks older, with every player
- * moving and aiming, a quarter of them taking damage, and eight rockets in flight (seeded). 64
- * players are not possible: the format's player ids are 5 bits ({@link GameConstants#MAX_PLAYERS}
- * = 32), so the largest case is 32.
+ * moving and aiming, a quarter of them taking damage, and eight rockets in flight (seeded), at 16,
+ * 32 and 64 players ({@link GameConstants#MAX_PLAYERS}).
  */
 public class SnapshotCodecBenchmark extends BenchmarkSettings {
     private static final int BASELINE_TICK = 1000;
     private static final int CURRENT_TICK = BASELINE_TICK + 3;
     private static final int ROCKETS = 8;
 
-    @Param({"16", "32"})
+    @Param({"16", "32", "64"})
     public int players;
 
     private final SnapshotEncoder encoder = new SnapshotEncoder();

@@ -70,7 +70,7 @@ public final class ReportCommand implements Callable<Integer> {
             for (int bots : StandardMatrix.BOT_COUNTS) {
                 if (bots > GameConstants.MAX_PLAYERS) {
                     notPossible.add("server with " + bots + " bots: the game allows at most "
-                            + GameConstants.MAX_PLAYERS + " players (5-bit player ids)");
+                            + GameConstants.MAX_PLAYERS + " players");
                     continue;
                 }
                 ServerRunResult result = ServerRun.run(bots, StandardMatrix.TICK_RATE_HZ, serverDuration, seed);

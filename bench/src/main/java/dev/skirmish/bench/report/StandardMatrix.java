@@ -15,7 +15,7 @@ import java.util.List;
 public final class StandardMatrix {
     /** Loss rates of the matrix, each direction. */
     public static final List<Double> LOSS_RATES = List.of(0.0, 0.01, 0.05, 0.10);
-    /** Bot counts of the server runs; 64 is reported as not possible while ids are 5 bits. */
+    /** Bot counts of the server runs. */
     public static final List<Integer> BOT_COUNTS = List.of(16, 32, 64);
     public static final int TICK_RATE_HZ = 60;
     public static final int LATENCY_RATE_PER_SECOND = 1000;

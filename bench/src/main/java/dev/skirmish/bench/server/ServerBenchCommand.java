@@ -24,7 +24,7 @@ public final class ServerBenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--bots", defaultValue = "16", paramLabel = "N",
-            description = "Headless bots, 1..32 (default: ${DEFAULT-VALUE}).")
+            description = "Headless bots, 1..64 (default: ${DEFAULT-VALUE}).")
     int bots;
 
     @Option(names = "--tick", defaultValue = "60", paramLabel = "HZ",

@@ -20,7 +20,7 @@ import java.time.Duration;
 /**
  * Runs a real server and {@code bots} headless bots on the loopback interface: waits until every bot
  * joined, measures for {@code duration}, then stops bots and server. At most
- * {@link GameConstants#MAX_PLAYERS} bots: the snapshot format's player ids are 5 bits.
+ * {@link GameConstants#MAX_PLAYERS} bots (the width of the snapshot format's player ids).
  */
 public final class ServerRun {
     private static final long JOIN_TIMEOUT_MILLIS = 20_000;
@@ -42,7 +42,7 @@ public final class ServerRun {
         if (bots < 1 || bots > GameConstants.MAX_PLAYERS) {
             throw new IllegalArgumentException("--bots must be 1.." + GameConstants.MAX_PLAYERS + ", got " + bots
                     + (bots > GameConstants.MAX_PLAYERS ? ": the game allows at most " + GameConstants.MAX_PLAYERS
-                    + " players (5-bit player ids), so " + bots + " is not possible yet" : ""));
+                    + " players" : ""));
         }
         ServerConfig config = ServerConfig.builder().tickRateHz(tickRateHz).maxPlayers(bots).build();
         RunningServer server = RunningServer.start(config, ShippedMaps.load("arena"),

@@ -47,11 +47,11 @@ class ServerBenchCommandTest {
     }
 
     @Test
-    void sixtyFourBotsAreNotPossibleYet() {
+    void moreBotsThanTheGameAllowsAreRefused() {
         StringWriter err = new StringWriter();
-        int exit = command(new StringWriter(), err).execute("server", "--bots", "64");
+        int exit = command(new StringWriter(), err).execute("server", "--bots", "65");
         assertEquals(2, exit);
-        assertTrue(err.toString().contains("not possible yet"), err.toString());
+        assertTrue(err.toString().contains("--bots must be 1..64, got 65"), err.toString());
     }
 
     private static CommandLine command(StringWriter out, StringWriter err) {
