@@ -34,7 +34,9 @@ class LauncherEndToEndIT {
 
     @Test
     void serverAndFourBotsPlayAndReportJson() throws Exception {
-        Process server = launch("server", "--port", "0", "--bind", "127.0.0.1", "--status-seconds", "1");
+        Path capture = Files.createTempFile("skirmish-session", ".pcapng");
+        Process server = launch("server", "--port", "0", "--bind", "127.0.0.1", "--status-seconds", "1",
+                "--record", capture.toString());
         try {
             BlockingQueue<String> serverLines = linesOf(server);
             int port = awaitPort(serverLines);
@@ -67,6 +69,19 @@ class LauncherEndToEndIT {
             assertTrue(server.waitFor(30, TimeUnit.SECONDS), "server did not stop on SIGTERM");
         }
         assertNotEquals(-1, server.exitValue());
+        // The server recorded the session: a pcapng file (section header block type 0x0A0D0D0A) with data.
+        byte[] recorded = Files.readAllBytes(capture);
+        assertTrue(recorded.length > 10_000, "capture of " + recorded.length + " bytes");
+        assertEquals(0x0A, recorded[0]);
+        assertEquals(0x0D, recorded[1]);
+        assertEquals(0x0D, recorded[2]);
+        assertEquals(0x0A, recorded[3]);
+        Process info = launch("replay", "info", capture.toString());
+        String report = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(info.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, info.exitValue(), report);
+        assertTrue(report.contains("4 connection(s)"), report);
+        Files.deleteIfExists(capture);
     }
 
     @Test

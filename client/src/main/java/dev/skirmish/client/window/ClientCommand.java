@@ -2,6 +2,9 @@ package dev.skirmish.client.window;
 
 import dev.skirmish.client.GameClientConfig;
 import dev.skirmish.client.bot.ServerAddressConverter;
+import dev.skirmish.transport.capture.CaptureFile;
+import dev.skirmish.transport.capture.CaptureTarget;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -74,13 +77,36 @@ public final class ClientCommand implements Callable<Integer> {
     @Option(names = "--no-vsync", description = "Do not wait for the display's refresh between frames.")
     boolean noVsync;
 
+    @Option(names = "--record", paramLabel = "FILE.pcapng",
+            description = "Record every datagram received and sent to this pcapng file.")
+    Path record;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GameClientConfig config = config();
         WindowOptions options = options();
-        return WindowClient.play(config, server, options, out, err);
+        String unwritable = CaptureTarget.problem(record);
+        if (unwritable != null) {
+            err.println("error: cannot record to " + record + ": " + unwritable);
+            err.flush();
+            return GameWindow.EXIT_SESSION_FAILED;
+        }
+        if (record == null) {
+            return WindowClient.play(config, server, options, out, err);
+        }
+        try (CaptureFile capture = CaptureFile.create(record)) {
+            int code = WindowClient.play(config, server, options, capture, out, err);
+            capture.close();
+            out.println(CaptureTarget.describe(capture));
+            out.flush();
+            return code;
+        } catch (IOException e) {
+            err.println("error: recording to " + record + " failed: " + e.getMessage());
+            err.flush();
+            return GameWindow.EXIT_SESSION_FAILED;
+        }
     }
 
     private GameClientConfig config() {

@@ -4,6 +4,8 @@ import dev.skirmish.client.ClientView;
 import dev.skirmish.client.GameClient;
 import dev.skirmish.client.GameClientConfig;
 import dev.skirmish.client.InputSource;
+import dev.skirmish.transport.capture.CaptureFile;
+import dev.skirmish.transport.capture.CapturingNode;
 import dev.skirmish.transport.udp.NanoClock;
 import dev.skirmish.transport.udp.UdpHost;
 import dev.skirmish.transport.udp.UdpHostOptions;
@@ -26,16 +28,31 @@ final class NetworkSession implements AutoCloseable {
     private final UdpHost host;
     private int lastSnapshotTick = -1;
 
-    private NetworkSession(GameClientConfig config, InputSource input, InetSocketAddress server) throws IOException {
+    private NetworkSession(GameClientConfig config, InputSource input, InetSocketAddress server, CaptureFile capture)
+            throws IOException {
         client = new GameClient(config, input, new SecureRandom());
         String wildcard = server.getAddress() instanceof Inet4Address ? "0.0.0.0" : "::";
         UdpHostOptions options = UdpHostOptions.defaults().toBuilder().clock(clock).build();
-        host = UdpHost.bind(new InetSocketAddress(InetAddress.getByName(wildcard), 0), client, options);
+        CapturingNode capturing = capture == null ? null : new CapturingNode(client, capture);
+        host = UdpHost.bind(new InetSocketAddress(InetAddress.getByName(wildcard), 0),
+                capturing == null ? client : capturing, options);
+        if (capturing != null) {
+            InetSocketAddress bound = host.localAddress();
+            // A wildcard socket talking to loopback is, as far as the capture is concerned, on loopback.
+            capturing.localAddress(bound.getAddress().isAnyLocalAddress() && server.getAddress().isLoopbackAddress()
+                    ? new InetSocketAddress(server.getAddress(), bound.getPort()) : bound);
+        }
     }
 
     /** Opens a socket, starts the network thread and starts connecting to {@code server}. */
     static NetworkSession start(GameClientConfig config, InputSource input, InetSocketAddress server) throws IOException {
-        NetworkSession session = new NetworkSession(config, input, server);
+        return start(config, input, server, null);
+    }
+
+    /** As {@link #start(GameClientConfig, InputSource, InetSocketAddress)}, recording into {@code capture} if not null. */
+    static NetworkSession start(GameClientConfig config, InputSource input, InetSocketAddress server,
+                                CaptureFile capture) throws IOException {
+        NetworkSession session = new NetworkSession(config, input, server, capture);
         session.host.start("skirmish-client-net", session::afterService);
         session.host.execute(() -> session.client.connect(session.clock.nowNanos(), server));
         return session;

@@ -1,6 +1,7 @@
 package dev.skirmish.client.window;
 
 import dev.skirmish.client.GameClientConfig;
+import dev.skirmish.transport.capture.CaptureFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -27,8 +28,14 @@ public final class WindowClient {
      */
     public static int play(GameClientConfig config, InetSocketAddress server, WindowOptions options,
                            PrintWriter out, PrintWriter err) {
+        return play(config, server, options, null, out, err);
+    }
+
+    /** As above, recording every datagram into {@code capture} when it is not null (the caller closes it). */
+    public static int play(GameClientConfig config, InetSocketAddress server, WindowOptions options,
+                           CaptureFile capture, PrintWriter out, PrintWriter err) {
         WindowInput input = new WindowInput();
-        try (NetworkSession session = NetworkSession.start(config, input, server)) {
+        try (NetworkSession session = NetworkSession.start(config, input, server, capture)) {
             return new GameWindow(options, session, input, out, err).run();
         } catch (IOException e) {
             err.println("error: cannot open a UDP socket to reach " + options.serverName() + ": " + e.getMessage());

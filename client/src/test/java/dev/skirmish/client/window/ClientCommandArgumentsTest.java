@@ -49,6 +49,14 @@ class ClientCommandArgumentsTest {
     }
 
     @Test
+    void aCaptureThatCannotBeWrittenIsRefusedBeforeConnecting() {
+        String[] result = run("--server", "127.0.0.1:7777", "--record", "/no/such/directory/session.pcapng");
+        assertEquals(Integer.toString(GameWindow.EXIT_SESSION_FAILED), result[0], result[2]);
+        assertTrue(result[2].startsWith("error: cannot record to /no/such/directory/session.pcapng: no such directory"),
+                result[2]);
+    }
+
+    @Test
     void refusesZeroFrames() {
         assertUsage("--frames must be at least 1", "--server", "127.0.0.1:7777", "--frames", "0");
     }
