@@ -125,20 +125,12 @@ public final class BotFleet implements AutoCloseable {
             CapturingNode capturing = capture == null ? null : new CapturingNode(bot.client, capture);
             bot.host = UdpHost.bind(local, capturing == null ? bot.client : capturing, options);
             if (capturing != null) {
-                capturing.localAddress(recordedAddress(bot.host.localAddress()));
+                capturing.localAddress(bot.host.localAddress(), config.server());
             }
             bot.host.start("skirmish-" + bot.name, () -> signal(bot));
             bot.host.execute(() -> bot.client.connect(clock.nowNanos(), config.server()));
         }
         LOG.info("{} bots connecting to {}", bots.size(), config.server());
-    }
-
-    /** The bot's address as the capture shows it: a wildcard bind talking to loopback is on loopback. */
-    private InetSocketAddress recordedAddress(InetSocketAddress bound) {
-        if (bound.getAddress().isAnyLocalAddress() && config.server().getAddress().isLoopbackAddress()) {
-            return new InetSocketAddress(config.server().getAddress(), bound.getPort());
-        }
-        return bound;
     }
 
     /** Runs on the bot's network thread after each service call. */

@@ -37,10 +37,7 @@ final class NetworkSession implements AutoCloseable {
         host = UdpHost.bind(new InetSocketAddress(InetAddress.getByName(wildcard), 0),
                 capturing == null ? client : capturing, options);
         if (capturing != null) {
-            InetSocketAddress bound = host.localAddress();
-            // A wildcard socket talking to loopback is, as far as the capture is concerned, on loopback.
-            capturing.localAddress(bound.getAddress().isAnyLocalAddress() && server.getAddress().isLoopbackAddress()
-                    ? new InetSocketAddress(server.getAddress(), bound.getPort()) : bound);
+            capturing.localAddress(host.localAddress(), server);
         }
     }
 

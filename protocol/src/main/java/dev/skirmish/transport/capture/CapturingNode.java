@@ -31,6 +31,16 @@ public final class CapturingNode implements NetworkNode {
         this.localAddress = Objects.requireNonNull(address, "address");
     }
 
+    /**
+     * Sets the recorded address from the socket's bound address and the peer it talks to: a socket bound
+     * to the wildcard address and talking to a loopback peer is recorded on that loopback address, so the
+     * capture shows where the datagrams really went.
+     */
+    public void localAddress(InetSocketAddress bound, InetSocketAddress peer) {
+        boolean onLoopback = bound.getAddress().isAnyLocalAddress() && peer.getAddress().isLoopbackAddress();
+        localAddress(onLoopback ? new InetSocketAddress(peer.getAddress(), bound.getPort()) : bound);
+    }
+
     public CaptureFile capture() {
         return capture;
     }
