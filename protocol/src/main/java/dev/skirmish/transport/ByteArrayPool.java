@@ -12,7 +12,7 @@ final class ByteArrayPool {
     private static final int MIN_SHIFT = 6;
     private static final int CLASSES = 31 - MIN_SHIFT;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final ArrayDeque<byte[]>[] free = new ArrayDeque[CLASSES];
     private final long maxRetainedBytes;
     private long retainedBytes;

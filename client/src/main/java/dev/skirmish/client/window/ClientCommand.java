@@ -96,9 +96,14 @@ public final class ClientCommand implements Callable<Integer> {
         if (record == null) {
             return WindowClient.play(config, server, options, out, err);
         }
-        try (CaptureFile capture = CaptureFile.create(record)) {
-            int code = WindowClient.play(config, server, options, capture, out, err);
-            capture.close();
+        try {
+            CaptureFile capture = CaptureFile.create(record);
+            int code;
+            try {
+                code = WindowClient.play(config, server, options, capture, out, err);
+            } finally {
+                capture.close();
+            }
             out.println(CaptureTarget.describe(capture));
             out.flush();
             return code;

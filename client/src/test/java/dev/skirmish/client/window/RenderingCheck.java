@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 
 /**
@@ -30,16 +31,15 @@ final class RenderingCheck {
     private RenderingCheck() {
     }
 
-    @SuppressWarnings("unchecked")
     static void screenshotShowsTheArena(RenderingArena arena, Path screenshot, List<String> wrapper,
                                         Map<String, String> environment, boolean expectHeadlessLine) throws Exception {
         arena.awaitPlayers(2, 10_000);
-        Map<Integer, double[]>[] seen = new Map[1];
+        AtomicReference<Map<Integer, double[]>> seen = new AtomicReference<>();
         Thread watcher = new Thread(() -> {
             try {
-                seen[0] = arena.awaitPlayers(3, 30_000);
+                seen.set(arena.awaitPlayers(3, 30_000));
             } catch (InterruptedException | AssertionError e) {
-                seen[0] = null;
+                seen.set(null);
             }
         });
         watcher.start();
@@ -52,14 +52,14 @@ final class RenderingCheck {
         assertEquals(expectHeadlessLine, result.output().contains("no display found: rendering headless"),
                 result.output());
         assertEquals(expectHeadlessLine, result.output().contains("rendering headless"), result.output());
-        assertTrue(seen[0] != null, "the observer saw the window client's player");
+        assertTrue(seen.get() != null, "the observer saw the window client's player");
         BufferedImage image = ImageIO.read(Files.newInputStream(screenshot));
         assertEquals(1280, image.getWidth());
         assertEquals(720, image.getHeight());
         ScreenshotPixels pixels = new ScreenshotPixels(image, arena.map);
-        pixels.checkBackground(seen[0]);
-        pixels.checkWalls(seen[0]);
-        pixels.checkPlayers(seen[0]);
+        pixels.checkBackground(seen.get());
+        pixels.checkWalls(seen.get());
+        pixels.checkPlayers(seen.get());
         pixels.checkHud();
     }
 
