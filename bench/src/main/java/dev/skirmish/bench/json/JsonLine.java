@@ -1,5 +1,6 @@
 package dev.skirmish.bench.json;
 
+import dev.skirmish.cli.JsonWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,7 @@ public final class JsonLine {
     private final Map<String, String> fields = new LinkedHashMap<>();
 
     public JsonLine put(String name, String value) {
-        fields.put(name, value == null ? "null" : quote(value));
+        fields.put(name, value == null ? "null" : JsonWriter.quote(value));
         return this;
     }
 
@@ -45,30 +46,8 @@ public final class JsonLine {
             if (out.length() > 1) {
                 out.append(',');
             }
-            out.append(quote(field.getKey())).append(':').append(field.getValue());
+            out.append(JsonWriter.quote(field.getKey())).append(':').append(field.getValue());
         }
         return out.append('}').toString();
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.skirmish.client.bot;
 
+import dev.skirmish.cli.JsonWriter;
+
 import java.time.Duration;
 
 /**

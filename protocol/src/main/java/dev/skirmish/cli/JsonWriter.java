@@ -1,4 +1,4 @@
-package dev.skirmish.client.bot;
+package dev.skirmish.cli;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -8,7 +8,7 @@ import java.util.Locale;
  * strings escaped per RFC 8259, integers, and finite doubles with a fixed number of decimals. Commas
  * are placed automatically; the caller nests begin/end calls correctly.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder();
     /** Whether the current container already holds a value (so the next needs a comma). */
@@ -16,34 +16,34 @@ final class JsonWriter {
     private int depth;
     private boolean afterName;
 
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         beforeValue();
         out.append('{');
         push();
         return this;
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         depth--;
         out.append('}');
         return this;
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         beforeValue();
         out.append('[');
         push();
         return this;
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         depth--;
         out.append(']');
         return this;
     }
 
     /** Writes a member name; the next call writes its value. */
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         beforeValue();
         string(name);
         out.append(':');
@@ -51,7 +51,7 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String text) {
+    public JsonWriter value(String text) {
         beforeValue();
         if (text == null) {
             out.append("null");
@@ -61,14 +61,14 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long number) {
+    public JsonWriter value(long number) {
         beforeValue();
         out.append(number);
         return this;
     }
 
     /** A double with {@code decimals} digits after the point; NaN and infinities, which JSON lacks, as null. */
-    JsonWriter value(double number, int decimals) {
+    public JsonWriter value(double number, int decimals) {
         beforeValue();
         if (Double.isFinite(number)) {
             out.append(String.format(Locale.ROOT, "%." + decimals + "f", number));
@@ -78,15 +78,15 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter member(String name, String text) {
+    public JsonWriter member(String name, String text) {
         return name(name).value(text);
     }
 
-    JsonWriter member(String name, long number) {
+    public JsonWriter member(String name, long number) {
         return name(name).value(number);
     }
 
-    JsonWriter member(String name, double number, int decimals) {
+    public JsonWriter member(String name, double number, int decimals) {
         return name(name).value(number, decimals);
     }
 
@@ -116,6 +116,17 @@ final class JsonWriter {
     }
 
     private void string(String text) {
+        quote(out, text);
+    }
+
+    /** {@code text} as a JSON string literal, escaped per RFC 8259. */
+    public static String quote(String text) {
+        StringBuilder quoted = new StringBuilder(text.length() + 2);
+        quote(quoted, text);
+        return quoted.toString();
+    }
+
+    private static void quote(StringBuilder out, String text) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

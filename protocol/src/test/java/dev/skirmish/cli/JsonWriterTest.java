@@ -1,4 +1,4 @@
-package dev.skirmish.client.bot;
+package dev.skirmish.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
