@@ -53,7 +53,7 @@ public final class BotCommand implements Callable<Integer> {
     int count;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "30s", converter = DurationConverter.class,
-            description = "How long the bots play once joined: a whole number with ms, s or m (default: ${DEFAULT-VALUE}).")
+            description = "How long the bots play once joined, e.g. 500ms, 30s, 2m or 1h (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
     @Option(names = "--name", paramLabel = "PREFIX", defaultValue = "bot",

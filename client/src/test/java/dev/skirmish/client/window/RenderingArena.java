@@ -1,6 +1,6 @@
 package dev.skirmish.client.window;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.skirmish.client.ClientPhase;
 import dev.skirmish.client.ClientView;
@@ -101,7 +101,7 @@ final class RenderingArena implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        assertTrue(false, "the observer never saw " + count + " players");
+        fail("the observer never saw " + count + " players");
         return Map.of();
     }
 

@@ -1,6 +1,6 @@
 package dev.skirmish.transport.fuzz;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.skirmish.transport.Connection;
 import dev.skirmish.transport.TransportConfig;
@@ -63,7 +63,7 @@ class ForgedPacketStallTest {
                 return;
             }
         }
-        assertTrue(false, "after " + PATIENCE_NANOS / ForgeryBench.MS + " ms, " + delivered(bench) + " of " + messages
+        fail("after " + PATIENCE_NANOS / ForgeryBench.MS + " ms, " + delivered(bench) + " of " + messages
                 + " messages delivered on channel 0 and the connection is still " + bench.serverConnection.state()
                 + "/" + bench.clientConnection.state() + "; server " + bench.serverConnection.stats() + "; drops "
                 + bench.server.stats().drops());
