@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code skirmish replay run FILE [impairments] [--seed N] [--json] [--sweep loss=...] [--plot FILE.png]}:
  * replays a capture through the real transport over a simulated network (see {@link ReplayRun}).
  * Impairments apply to every link, both ways. {@code --reorder} holds the chosen share of datagrams
- * back by {@link #REORDER_HOLD_MICROS} extra. The report is deterministic; how much faster than real
+ * back by {@link ImpairmentOptions#REORDER_HOLD_MICROS} extra. The report is deterministic; how much faster than real
  * time the run was goes to standard error, so {@code --json} output is byte-identical for the same
  * capture, options and seed.
  */
@@ -31,37 +32,14 @@ import picocli.CommandLine.Spec;
         description = "Replays what each side sent in a capture through the real transport over a simulated"
                 + " network with the impairments asked for, and reports delivery per channel.")
 public final class RunCommand implements Callable<Integer> {
-    /** Extra delay of a reordered datagram. */
-    public static final long REORDER_HOLD_MICROS = 20_000;
-
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "A pcapng capture.")
     Path file;
 
-    @Option(names = "--loss", paramLabel = "PERCENT", description = "Independent loss per datagram, e.g. 5%%.")
-    String loss;
-
-    @Option(names = "--burst-loss", paramLabel = "P,R",
-            description = "Gilbert-Elliott burst loss: chance per datagram to enter (P) and leave (R) the losing state,"
-                    + " e.g. 2%%,30%%.")
-    String burstLoss;
-
-    @Option(names = "--latency", paramLabel = "DELAY", description = "One-way delay, e.g. 50ms.")
-    String latency;
-
-    @Option(names = "--jitter", paramLabel = "DELAY", description = "Uniform extra delay up to this, e.g. 10ms.")
-    String jitter;
-
-    @Option(names = "--reorder", paramLabel = "PERCENT", description = "Share of datagrams held back 20 ms, e.g. 1%%.")
-    String reorder;
-
-    @Option(names = "--duplicate", paramLabel = "PERCENT", description = "Share of datagrams delivered twice, e.g. 1%%.")
-    String duplicate;
-
-    @Option(names = "--bandwidth", paramLabel = "RATE", description = "Bottleneck per link, e.g. 2mbit, 500kbit.")
-    String bandwidth;
+    @Mixin
+    ImpairmentOptions impairments;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -80,7 +58,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LinkConditions.Builder conditions = conditions();
+        LinkConditions.Builder conditions = impairments.conditions();
         List<Double> lossSteps = sweepSteps();
         if (plot != null && lossSteps == null) {
             throw new ParameterException(spec.commandLine(), "--plot needs --sweep");
@@ -95,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         if (lossSteps == null) {
-            ReplayRun run = ReplayRun.run(trace, build(conditions), seed);
+            ReplayRun run = ReplayRun.run(trace, impairments.build(conditions), seed);
             ReplayReport report = run.report();
             out.print(json ? ReplayReportFormat.json(report) : ReplayReportFormat.table(report));
             out.flush();
@@ -105,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
             List<ReplayReport> reports = new ArrayList<>();
             long wall = 0;
             for (double step : lossSteps) {
-                ReplayRun run = ReplayRun.run(trace, build(conditions.lossRate(step)), seed);
+                ReplayRun run = ReplayRun.run(trace, impairments.build(conditions.lossRate(step)), seed);
                 reports.add(run.report());
                 wall += run.wallNanos();
             }
@@ -132,48 +110,6 @@ public final class RunCommand implements Callable<Integer> {
                 trace.durationMicros() / 1e6, wallNanos / 1e9, factor);
     }
 
-    private LinkConditions.Builder conditions() {
-        try {
-            LinkConditions.Builder builder = LinkConditions.builder();
-            if (loss != null) {
-                builder.lossRate(ImpairmentText.rate(loss));
-            }
-            if (burstLoss != null) {
-                double[] burst = ImpairmentText.burst(burstLoss);
-                builder.burstLoss(burst[0], burst[1]);
-            }
-            if (latency != null) {
-                builder.delayMicros(ImpairmentText.delayMicros(latency));
-            }
-            if (jitter != null) {
-                builder.jitterMicros(ImpairmentText.delayMicros(jitter));
-            }
-            if (reorder != null) {
-                builder.reorder(ImpairmentText.rate(reorder), REORDER_HOLD_MICROS);
-            }
-            if (duplicate != null) {
-                builder.duplicateRate(ImpairmentText.rate(duplicate));
-            }
-            if (bandwidth != null) {
-                long bytesPerSecond = ImpairmentText.bytesPerSecond(bandwidth);
-                // A quarter second of queue: a router buffer of the usual order, never under 16 KiB.
-                builder.bandwidth(bytesPerSecond, Math.max(16 * 1024, bytesPerSecond / 4));
-            }
-            build(builder);
-            return builder;
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    private LinkConditions build(LinkConditions.Builder builder) {
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
     private List<Double> sweepSteps() {
         if (sweep == null) {
             return null;
@@ -182,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
         if (!text.startsWith("loss=")) {
             throw new ParameterException(spec.commandLine(), "--sweep '" + sweep + "': only loss=A,B,... is supported");
         }
-        if (loss != null) {
+        if (impairments.lossGiven()) {
             throw new ParameterException(spec.commandLine(), "--sweep loss=... replaces --loss; give one of them");
         }
         List<Double> steps = new ArrayList<>();
