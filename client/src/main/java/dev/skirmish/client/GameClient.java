@@ -94,6 +94,7 @@ public final class GameClient implements NetworkNode {
     private final Endpoint endpoint;
     private final GameMessageCodec messages = new GameMessageCodec();
     private Consumer<GameMessage> messageListener;
+    private Consumer<Snapshot> snapshotListener;
     private final ClientUpdate update = new ClientUpdate();
     private final SnapshotReceiver snapshots = new SnapshotReceiver();
     private final CommandHistory history = new CommandHistory(COMMAND_HISTORY_CAPACITY);
@@ -188,6 +189,15 @@ public final class GameClient implements NetworkNode {
      */
     public void setMessageListener(Consumer<GameMessage> listener) {
         this.messageListener = listener;
+    }
+
+    /**
+     * Registers a listener that sees every snapshot the client decoded and accepted, in arrival order,
+     * before it is used (null for none). The snapshot belongs to the client and is valid only during the
+     * call. Called on the thread that drives this client; for tests and tools (demo playback checks).
+     */
+    public void setSnapshotListener(Consumer<Snapshot> listener) {
+        this.snapshotListener = listener;
     }
 
     // ------------------------------------------------------------------ NetworkNode
@@ -449,6 +459,9 @@ public final class GameClient implements NetworkNode {
     }
 
     private void onSnapshot(Snapshot snapshot) {
+        if (snapshot != null && snapshotListener != null) {
+            snapshotListener.accept(snapshot);
+        }
         if (snapshot == null || !welcomed) {
             // Before the Welcome a snapshot is still kept as a baseline and acknowledged, but not drawn.
             return;

@@ -1,9 +1,6 @@
 package dev.skirmish.server;
 
-import dev.skirmish.game.net.ClientUpdate;
-import dev.skirmish.game.snapshot.Snapshot;
-import dev.skirmish.game.snapshot.SnapshotEncoder;
-import dev.skirmish.game.snapshot.SnapshotRing;
+import dev.skirmish.game.snapshot.SnapshotBaselines;
 import dev.skirmish.server.input.CommandQueue;
 import dev.skirmish.server.world.ServerPlayer;
 import dev.skirmish.transport.Connection;
@@ -17,7 +14,7 @@ final class ClientSession {
 
     final Connection connection;
     final CommandQueue commands;
-    final SnapshotRing sentSnapshots;
+    final SnapshotBaselines baselines;
     final int connectedTick;
     /** Chat lines a client may send in a burst; the allowance refills at one line per second. */
     static final int CHAT_BURST_LINES = 5;
@@ -25,7 +22,6 @@ final class ClientSession {
     ServerPlayer player;
     /** The server has decided to close this connection; what it still sends is ignored, not counted. */
     boolean closing;
-    int ackedTick = ClientUpdate.NO_SNAPSHOT;
     long fullSnapshots;
     long deltaSnapshots;
     long snapshotBytes;
@@ -37,29 +33,13 @@ final class ClientSession {
                   int connectedTick) {
         this.connection = connection;
         this.commands = new CommandQueue(backlogCommands, maxCommandJump);
-        this.sentSnapshots = new SnapshotRing(snapshotRingCapacity);
+        this.baselines = new SnapshotBaselines(snapshotRingCapacity);
         this.connectedTick = connectedTick;
         this.chatAllowanceTick = connectedTick;
     }
 
     boolean joined() {
         return player != null;
-    }
-
-    /**
-     * The snapshot to encode tick {@code tick} against: the newest one this client acknowledged, if
-     * the ring still holds it and it is young enough for the encoder; null for a full snapshot. Looked
-     * up before the ring takes tick {@code tick}, which may reuse the slot of an old baseline.
-     */
-    Snapshot baselineFor(int tick) {
-        if (ackedTick == ClientUpdate.NO_SNAPSHOT) {
-            return null;
-        }
-        int age = tick - ackedTick;
-        if (age <= 0 || age >= sentSnapshots.capacity() || age > SnapshotEncoder.MAX_BASELINE_AGE_TICKS) {
-            return null;
-        }
-        return sentSnapshots.get(ackedTick);
     }
 
     /** Spends one line of chat allowance at {@code tick} if there is one (a token bucket, refilled lazily). */

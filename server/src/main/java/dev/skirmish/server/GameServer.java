@@ -17,6 +17,7 @@ import dev.skirmish.game.message.Welcome;
 import dev.skirmish.game.net.ClientUpdate;
 import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.game.snapshot.Snapshot;
+import dev.skirmish.game.snapshot.SnapshotBaselines;
 import dev.skirmish.game.snapshot.SnapshotEncoder;
 import dev.skirmish.game.wire.WireFormatException;
 import dev.skirmish.server.input.CommandQueue;
@@ -443,10 +444,7 @@ public final class GameServer implements NetworkNode {
             if (session == null) {
                 continue;
             }
-            Snapshot baseline = session.baselineFor(tick);
-            Snapshot sent = session.sentSnapshots.put(worldSnapshot);
-            sent.setLastProcessedCommand(session.commands.lastTaken());
-            int length = encoder.encode(sent, baseline);
+            int length = session.baselines.encodeNext(worldSnapshot, session.commands.lastTaken(), encoder);
             if (!session.connection.send(GameChannels.SNAPSHOTS, encoder.buffer(), 0, length)) {
                 session.refusedSnapshots++;
                 refusedSnapshots++;
@@ -520,16 +518,7 @@ public final class GameServer implements NetworkNode {
 
     /** Takes the newest acknowledged snapshot as the client's baseline, if it is one we sent it. */
     private void acknowledge(ClientSession session, int ackedTick) {
-        if (ackedTick == ClientUpdate.NO_SNAPSHOT || ackedTick <= session.ackedTick) {
-            return;
-        }
-        if (ackedTick > lastTick) {
-            rejections.count(InputRejection.INVALID_ACK);
-            return;
-        }
-        if (session.sentSnapshots.get(ackedTick) != null) {
-            session.ackedTick = ackedTick;
-        } else if (lastTick - ackedTick < session.sentSnapshots.capacity()) {
+        if (session.baselines.acknowledge(ackedTick, lastTick) == SnapshotBaselines.Ack.INVALID) {
             rejections.count(InputRejection.INVALID_ACK);
         }
     }

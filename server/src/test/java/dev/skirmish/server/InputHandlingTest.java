@@ -92,7 +92,7 @@ class InputHandlingTest {
         client.sendUpdate(1_000_000, new InputCommand().setCommandNumber(client.sent.size() + 100));
         game.runFor(200 * MS);
         assertEquals(1, count(game, InputRejection.INVALID_ACK));
-        assertTrue(game.server.session(client.playerId()).ackedTick < game.server.tick());
+        assertTrue(game.server.session(client.playerId()).baselines.ackedTick() < game.server.tick());
     }
 
     @Test

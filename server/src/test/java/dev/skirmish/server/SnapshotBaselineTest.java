@@ -79,9 +79,9 @@ class SnapshotBaselineTest {
         game.runFor(2 * SECOND);
         List<ScriptedClient.Arrival> after = client.arrivals.subList(stoppedAt, client.arrivals.size());
         ClientSession session = game.server.session(client.playerId());
-        int lastAcked = session.ackedTick;
+        int lastAcked = session.baselines.ackedTick();
         assertEquals(lastAcked, after.get(0).baselineTick(), "still a delta right after acknowledgements stop");
-        int capacity = session.sentSnapshots.capacity();
+        int capacity = session.baselines.capacity();
         for (ScriptedClient.Arrival arrival : after) {
             boolean tooOld = arrival.tick() - lastAcked >= capacity;
             assertEquals(tooOld ? SnapshotEncoder.NO_BASELINE : lastAcked, arrival.baselineTick(),

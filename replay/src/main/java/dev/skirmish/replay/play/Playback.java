@@ -1,0 +1,271 @@
+package dev.skirmish.replay.play;
+
+import dev.skirmish.client.ClientView;
+import dev.skirmish.client.GameClient;
+import dev.skirmish.client.GameClientConfig;
+import dev.skirmish.client.InputSource;
+import dev.skirmish.client.ReconciliationListener;
+import dev.skirmish.game.snapshot.Snapshot;
+import dev.skirmish.transport.sim.LinkConditions;
+import dev.skirmish.transport.sim.SimulatedNetwork;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * Demo playback of a {@link RecordedMatch}, deterministic and single-threaded: a {@link PlaybackServer}
+ * and a real {@link GameClient} on a {@link SimulatedNetwork} whose links carry the chosen impairments,
+ * advanced by the caller. {@link PlaybackSession} runs one on a thread against the wall clock.
+ *
+ * <p><b>Time.</b> {@link #advance(long)} takes elapsed wall time; the network runs {@code speed} times
+ * that in virtual time ({@link #SPEEDS}, exact: the speeds are multiples of a quarter), nothing while
+ * paused. Everything inside runs at its normal pace in virtual time, so at 2x a second of wall time
+ * plays two seconds of the match, interpolation and prediction included.
+ *
+ * <p><b>Seeking</b> starts a fresh server, client and network positioned at the first recorded snapshot
+ * at or after the asked position: transport time never runs backwards, and a new client joins as a
+ * live one would (a full snapshot first, then deltas). The position is the recorded tick the server
+ * plays, as microseconds from the first snapshot.
+ *
+ * <p><b>Prediction.</b> With the recorded player's commands in the capture, the client predicts as the
+ * recorded player's client did, from {@link RecordedInput} (see {@link PlaybackServer} for the command
+ * numbering); without them it spectates: the recorded player drawn from snapshots like the others.
+ *
+ * <p><b>Determinism.</b> Each pair's network and endpoints draw from a generator split off the seed,
+ * one split per pair, so the same match, conditions, seed and sequence of calls give the same run.
+ * Not thread-safe.
+ */
+public final class Playback {
+
+    /** The playback speeds, slowest first. */
+    public static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4};
+    /** How far the seek keys jump. */
+    public static final long SEEK_STEP_MICROS = 5_000_000L;
+
+    static final InetSocketAddress SERVER_ADDRESS = new InetSocketAddress("10.0.0.1", 7777);
+    static final InetSocketAddress CLIENT_ADDRESS = new InetSocketAddress("10.0.0.2", 50_000);
+    private static final int NORMAL_SPEED_INDEX = 2;
+
+    private final RecordedMatch match;
+    private final LinkConditions conditions;
+    private final long seed;
+    private final SplittableRandom random;
+    private int speedIndex = NORMAL_SPEED_INDEX;
+    private boolean paused;
+    private long quarterNanosCarry;
+    private int followedPlayerId;
+    private int pairs;
+    private Consumer<Snapshot> snapshotListener;
+    private ReconciliationListener reconciliationListener;
+    private SimulatedNetwork network;
+    private PlaybackServer server;
+    private GameClient client;
+    private InputSource input;
+
+    /** A playback of {@code match} from its start over links with {@code conditions}, all randomness from {@code seed}. */
+    public Playback(RecordedMatch match, LinkConditions conditions, long seed) {
+        this.match = match;
+        this.conditions = conditions;
+        this.seed = seed;
+        this.random = new SplittableRandom(seed);
+        this.followedPlayerId = match.playerId();
+        startPair(0);
+    }
+
+    private void startPair(int snapshotIndex) {
+        SplittableRandom pairRandom = random.split();
+        network = new SimulatedNetwork(pairRandom.nextLong());
+        network.setDefaultLink(conditions);
+        server = new PlaybackServer(match, snapshotIndex, pairRandom.split());
+        input = match.hasInput() ? new RecordedInput(match, server.commandBase()) : InputSource.IDLE;
+        GameClientConfig config = GameClientConfig.builder(match.playerName())
+                .transport(PlaybackServer.transportConfig(match))
+                .prediction(match.hasInput())
+                .build();
+        client = new GameClient(config, input, pairRandom.split());
+        client.setSnapshotListener(snapshotListener);
+        client.setReconciliationListener(reconciliationListener);
+        network.attach(SERVER_ADDRESS, server);
+        network.attach(CLIENT_ADDRESS, client);
+        client.connect(network.nowNanos(), SERVER_ADDRESS);
+        pairs++;
+    }
+
+    // ------------------------------------------------------------------ time
+
+    /** Lets {@code wallNanos} of wall time pass: {@code speed} times as much playback, none while paused. */
+    public void advance(long wallNanos) {
+        if (wallNanos < 0) {
+            throw new IllegalArgumentException("wallNanos must be >= 0, got " + wallNanos);
+        }
+        if (paused || wallNanos == 0) {
+            return;
+        }
+        long quarters = wallNanos * Math.round(SPEEDS[speedIndex] * 4) + quarterNanosCarry;
+        quarterNanosCarry = quarters % 4;
+        network.runFor(quarters / 4);
+    }
+
+    // ------------------------------------------------------------------ controls
+
+    public void setPaused(boolean paused) {
+        this.paused = paused;
+    }
+
+    public void togglePause() {
+        paused = !paused;
+    }
+
+    public boolean paused() {
+        return paused;
+    }
+
+    /** Sets the speed; it must be one of {@link #SPEEDS}. */
+    public void setSpeed(double speed) {
+        int index = Arrays.binarySearch(SPEEDS, speed);
+        if (index < 0) {
+            throw new IllegalArgumentException("speed " + speed + "x is not one of " + speedsText());
+        }
+        speedIndex = index;
+    }
+
+    /** The speeds as text, e.g. for help: "0.25x, 0.5x, 1x, 2x, 4x". */
+    public static String speedsText() {
+        StringBuilder text = new StringBuilder();
+        for (double speed : SPEEDS) {
+            text.append(text.length() == 0 ? "" : ", ").append(speedText(speed));
+        }
+        return text.toString();
+    }
+
+    /** "0.25x", "1x", "4x". */
+    public static String speedText(double speed) {
+        return (speed == Math.rint(speed) ? String.valueOf((long) speed) : String.format(Locale.ROOT, "%s", speed)) + "x";
+    }
+
+    public double speed() {
+        return SPEEDS[speedIndex];
+    }
+
+    /** One speed up, staying at the fastest. */
+    public void faster() {
+        speedIndex = Math.min(SPEEDS.length - 1, speedIndex + 1);
+    }
+
+    /** One speed down, staying at the slowest. */
+    public void slower() {
+        speedIndex = Math.max(0, speedIndex - 1);
+    }
+
+    /** Restarts the playback at {@code positionMicros} (clamped to the match), keeping speed and pause. */
+    public void seekTo(long positionMicros) {
+        long clamped = Math.max(0, Math.min(match.durationMicros(), positionMicros));
+        int index = Math.min(match.snapshotCount() - 1, match.indexAtOrAfter(match.tickAt(clamped)));
+        startPair(index);
+    }
+
+    /** Seeks {@code deltaMicros} from the current position (negative: back). */
+    public void seekBy(long deltaMicros) {
+        seekTo(positionMicros() + deltaMicros);
+    }
+
+    /** Follows player {@code playerId} (the camera and HUD name them). */
+    public void follow(int playerId) {
+        followedPlayerId = playerId;
+    }
+
+    /** Follows the next player present (by id, wrapping), from the client's current view. */
+    public void followNext() {
+        ClientView view = client.view();
+        int[] present = new int[view.otherCount() + 1];
+        int count = 0;
+        if (view.localKnown()) {
+            present[count++] = view.local().id();
+        }
+        for (int i = 0; i < view.otherCount(); i++) {
+            present[count++] = view.other(i).id();
+        }
+        if (count == 0) {
+            return;
+        }
+        Arrays.sort(present, 0, count);
+        for (int i = 0; i < count; i++) {
+            if (present[i] > followedPlayerId) {
+                followedPlayerId = present[i];
+                return;
+            }
+        }
+        followedPlayerId = present[0];
+    }
+
+    public int followedPlayerId() {
+        return followedPlayerId;
+    }
+
+    /** Sees every snapshot the replay client decodes, this pair's and every later one's (null for none). */
+    public void setSnapshotListener(Consumer<Snapshot> listener) {
+        snapshotListener = listener;
+        client.setSnapshotListener(listener);
+    }
+
+    /** Sees every reconciliation of the replay client's prediction (null for none). */
+    public void setReconciliationListener(ReconciliationListener listener) {
+        reconciliationListener = listener;
+        client.setReconciliationListener(listener);
+    }
+
+    // ------------------------------------------------------------------ state
+
+    /** The position played: microseconds of the match from its first snapshot. */
+    public long positionMicros() {
+        return match.microsOf(server.positionTick());
+    }
+
+    public long durationMicros() {
+        return match.durationMicros();
+    }
+
+    /** Whether the last recorded snapshot has gone out. */
+    public boolean ended() {
+        return server.ended();
+    }
+
+    public RecordedMatch match() {
+        return match;
+    }
+
+    public LinkConditions conditions() {
+        return conditions;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** Whether the client predicts the recorded player (the capture holds its commands). */
+    public boolean predicting() {
+        return match.hasInput();
+    }
+
+    /** The current replay client (a new one after each seek). */
+    public GameClient client() {
+        return client;
+    }
+
+    /** The current playback server. */
+    public PlaybackServer server() {
+        return server;
+    }
+
+    /** The current pair's network (its virtual time starts at 0 with each seek). */
+    public SimulatedNetwork network() {
+        return network;
+    }
+
+    /** Server, client and network pairs made so far: 1 plus the seeks. */
+    public int pairs() {
+        return pairs;
+    }
+}

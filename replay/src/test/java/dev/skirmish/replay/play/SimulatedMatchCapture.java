@@ -1,0 +1,85 @@
+package dev.skirmish.replay.play;
+
+import dev.skirmish.client.ClientPhase;
+import dev.skirmish.client.GameClient;
+import dev.skirmish.client.GameClientConfig;
+import dev.skirmish.client.bot.BotBrain;
+import dev.skirmish.game.map.ShippedMaps;
+import dev.skirmish.game.snapshot.Snapshot;
+import dev.skirmish.replay.analysis.SessionTrace;
+import dev.skirmish.replay.pcapng.PcapngReader;
+import dev.skirmish.server.GameServer;
+import dev.skirmish.server.ServerConfig;
+import dev.skirmish.transport.capture.CaptureFile;
+import dev.skirmish.transport.capture.CapturingNode;
+import dev.skirmish.transport.sim.LinkConditions;
+import dev.skirmish.transport.sim.SimulatedNetwork;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * A real {@link GameServer} and a few bots (real {@link GameClient}s with the bot brain) playing in
+ * virtual time on a simulated network, recorded at the server into a pcapng file as {@code --record}
+ * does. Keeps, per player id, every snapshot that player's client decoded: what the server sent.
+ */
+final class SimulatedMatchCapture {
+    static final long MS = 1_000_000L;
+    static final long SECOND = 1_000 * MS;
+    private static final InetSocketAddress SERVER = new InetSocketAddress("10.7.0.1", 7777);
+
+    final Path file;
+    final SessionTrace trace;
+    /** Player id -> tick -> the snapshot that player's client decoded. */
+    final Map<Integer, TreeMap<Integer, Snapshot>> decodedByPlayer;
+
+    private SimulatedMatchCapture(Path file, SessionTrace trace, Map<Integer, TreeMap<Integer, Snapshot>> decoded) {
+        this.file = file;
+        this.trace = trace;
+        this.decodedByPlayer = decoded;
+    }
+
+    /** Records {@code bots} bots playing {@code playNanos} of virtual time over links with {@code link}. */
+    static SimulatedMatchCapture record(Path file, long seed, int bots, long playNanos, LinkConditions link)
+            throws Exception {
+        SimulatedNetwork network = new SimulatedNetwork(seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        GameServer server = new GameServer(ServerConfig.defaults(), ShippedMaps.load("arena"), random.split(), () -> 0L);
+        List<GameClient> clients = new ArrayList<>();
+        List<TreeMap<Integer, Snapshot>> decoded = new ArrayList<>();
+        try (CaptureFile capture = CaptureFile.create(file, 1 << 14, 1_700_000_000_000_000L)) {
+            CapturingNode capturing = new CapturingNode(server, capture);
+            capturing.localAddress(SERVER);
+            network.attach(SERVER, capturing);
+            network.setDefaultLink(link);
+            for (int i = 0; i < bots; i++) {
+                GameClient client = new GameClient(GameClientConfig.builder("bot-" + i).build(), new BotBrain(seed + i),
+                        random.split());
+                TreeMap<Integer, Snapshot> seen = new TreeMap<>();
+                client.setSnapshotListener(s -> seen.put(s.tick(), new Snapshot().copyFrom(s)));
+                network.attach(new InetSocketAddress("10.7.1." + (i + 1), 40_000 + i), client);
+                client.connect(network.nowNanos(), SERVER);
+                clients.add(client);
+                decoded.add(seen);
+                network.runFor(50 * MS);
+            }
+            if (!network.runUntil(() -> clients.stream().allMatch(c -> c.phase() == ClientPhase.PLAYING), 5 * SECOND)) {
+                throw new AssertionError("seed " + seed + ": the bots did not all join");
+            }
+            network.runFor(playNanos);
+            if (capture.droppedDatagrams() > 0) {
+                throw new AssertionError("the capture dropped " + capture.droppedDatagrams() + " datagrams");
+            }
+        }
+        Map<Integer, TreeMap<Integer, Snapshot>> byPlayer = new HashMap<>();
+        for (int i = 0; i < bots; i++) {
+            byPlayer.put(clients.get(i).localPlayerId(), decoded.get(i));
+        }
+        return new SimulatedMatchCapture(file, SessionTrace.of(PcapngReader.read(file)), byPlayer);
+    }
+}
