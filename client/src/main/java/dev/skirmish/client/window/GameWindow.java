@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import javax.imageio.ImageIO;
 import org.lwjgl.glfw.Callbacks;
 import org.lwjgl.glfw.GLFWCursorPosCallback;
@@ -27,13 +28,19 @@ import org.lwjgl.system.MemoryUtil;
 
 /**
  * The window client's render thread: a GLFW window (or, headless, a hidden window on GLFW's null
- * platform with an EGL context) with an OpenGL 3.3 core context, drawing the {@link NetworkSession}'s
+ * platform with an EGL context) with an OpenGL 3.3 core context, drawing the {@link ViewFeed}'s
  * newest view every frame, feeding keyboard and mouse to a {@link WindowInput}. Init, loop and cleanup
  * as in lwjgl3-demos: callbacks held in fields, {@code GL.createCapabilities()} before any GL call,
  * everything released in {@code finally}.
  *
  * <p>In screenshot mode the scene is drawn into a framebuffer object, read back with glReadPixels
  * after the requested number of frames of play, and written as a PNG.
+ *
+ * <p>Fed by a {@link PlaybackFeed} (demo playback), the keys control the playback instead of a player:
+ * Space pauses and resumes, {@code -}/{@code [} and {@code +}/{@code =}/{@code ]} change the speed,
+ * Left/Right seek {@value #PLAYBACK_SEEK_MICROS} µs back and forth, Tab follows the next player (marked
+ * with a ring), F1 toggles the scoreboard, F3 the net graph, Esc quits at once. A bar at the bottom
+ * shows the playback's state; joining a fresh client after a seek is not a reason to give up.
  */
 public final class GameWindow {
 
@@ -46,15 +53,20 @@ public final class GameWindow {
     private static final long HEADLESS_FRAME_NANOS = 16_666_667L;
     /** The frame rate shown is the count over this window, so it reads steadily. */
     private static final long FRAME_RATE_WINDOW_NANOS = 500_000_000L;
+    /** How far Left and Right seek in playback. */
+    static final long PLAYBACK_SEEK_MICROS = 5_000_000L;
 
     private final WindowOptions options;
-    private final NetworkSession session;
+    private final ViewFeed session;
+    private final PlaybackFeed playback;
     private final WindowInput input;
     private final PrintWriter out;
     private final PrintWriter err;
     private final NetGraph graph = new NetGraph();
     private final SceneRenderer renderer = new SceneRenderer();
     private final SceneRenderer.Overlays overlays = new SceneRenderer.Overlays();
+    private final LongConsumer arrivals = graph::snapshotArrived;
+    private final StringBuilder playbackLine = new StringBuilder(160);
 
     private GLFWErrorCallback errorCallback;
     private GLFWKeyCallback keyCallback;
@@ -76,9 +88,10 @@ public final class GameWindow {
     private ShapeBatch batch;
     private ClientView lastDrawn;
 
-    GameWindow(WindowOptions options, NetworkSession session, WindowInput input, PrintWriter out, PrintWriter err) {
+    GameWindow(WindowOptions options, ViewFeed session, WindowInput input, PrintWriter out, PrintWriter err) {
         this.options = options;
         this.session = session;
+        this.playback = session instanceof PlaybackFeed feed ? feed : null;
         this.input = input;
         this.out = out;
         this.err = err;
@@ -221,6 +234,10 @@ public final class GameWindow {
     }
 
     private void onKey(int key, int action) {
+        if (playback != null) {
+            onPlaybackKey(key, action);
+            return;
+        }
         boolean held = action != GLFW_RELEASE;
         switch (key) {
             case GLFW_KEY_W -> input.setButton(InputCommand.MOVE_UP, held);
@@ -243,6 +260,34 @@ public final class GameWindow {
         input.setSuspended(menu);
     }
 
+    /** Keys while watching a playback: presses (and key repeats for seeking and speed) control it. */
+    private void onPlaybackKey(int key, int action) {
+        if (action == GLFW_RELEASE) {
+            return;
+        }
+        boolean press = action == GLFW_PRESS;
+        switch (key) {
+            case GLFW_KEY_SPACE -> {
+                if (press) {
+                    playback.togglePause();
+                }
+            }
+            case GLFW_KEY_MINUS, GLFW_KEY_KP_SUBTRACT, GLFW_KEY_LEFT_BRACKET -> playback.slower();
+            case GLFW_KEY_EQUAL, GLFW_KEY_KP_ADD, GLFW_KEY_RIGHT_BRACKET -> playback.faster();
+            case GLFW_KEY_LEFT -> playback.seekBy(-PLAYBACK_SEEK_MICROS);
+            case GLFW_KEY_RIGHT -> playback.seekBy(PLAYBACK_SEEK_MICROS);
+            case GLFW_KEY_TAB -> {
+                if (press) {
+                    playback.followNext();
+                }
+            }
+            case GLFW_KEY_F1 -> scoreboard ^= press;
+            case GLFW_KEY_F3 -> netGraph ^= press;
+            case GLFW_KEY_ESCAPE -> quit = true;
+            default -> { }
+        }
+    }
+
     private int loop() {
         int playedFrames = 0;
         long startNanos = session.nowNanos();
@@ -258,7 +303,7 @@ public final class GameWindow {
                 framesInRateWindow = 0;
             }
             ClientView view = session.latestView();
-            session.drainArrivals(graph);
+            session.drainSnapshotArrivals(arrivals);
             graph.sample(nowNanos, view);
             if (framebuffer != 0) {
                 glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
@@ -274,7 +319,9 @@ public final class GameWindow {
             if (options.runMillis() > 0 && nowNanos - startNanos >= options.runMillis() * 1_000_000L) {
                 return 0;
             }
-            if (view.phase().isFinal() || (view.phase() != ClientPhase.PLAYING && nowNanos - startNanos > CONNECT_WAIT_NANOS)) {
+            boolean joinTookTooLong = playback == null && view.phase() != ClientPhase.PLAYING
+                    && nowNanos - startNanos > CONNECT_WAIT_NANOS;
+            if (view.phase().isFinal() || joinTookTooLong) {
                 return reportEnd(view);
             }
             present();
@@ -290,8 +337,13 @@ public final class GameWindow {
         glEnable(GL_BLEND);
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
         overlays.set(scoreboard, netGraph, menu, framesPerSecond, options.serverName());
+        if (playback != null) {
+            playbackLine.setLength(0);
+            playback.describe(playbackLine, view);
+            overlays.playback(playback.followedPlayerId(), playbackLine);
+        }
         Camera camera = renderer.draw(batch, view, graph, overlays, nowNanos, widthPixels, heightPixels);
-        if (camera != null && view.localKnown() && !headless) {
+        if (camera != null && view.localKnown() && !headless && playback == null) {
             aim(camera, view);
         }
     }

@@ -14,13 +14,14 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.function.LongConsumer;
 
 /**
  * One {@link GameClient} playing over UDP on a network thread of its own. The render thread reads the
  * newest published view ({@link #latestView()}) and drains the queue of snapshot arrival times
- * ({@link #drainArrivals}) once per frame; nothing else crosses threads.
+ * ({@link #drainSnapshotArrivals}) once per frame; nothing else crosses threads.
  */
-final class NetworkSession implements AutoCloseable {
+final class NetworkSession implements ViewFeed, AutoCloseable {
 
     private final NanoClock clock = NanoClock.startingNow();
     private final GameClient client;
@@ -65,17 +66,20 @@ final class NetworkSession implements AutoCloseable {
     }
 
     /** The newest published view; render thread only, valid until its next call. */
-    ClientView latestView() {
+    @Override
+    public ClientView latestView() {
         return client.frames().latest();
     }
 
-    /** Hands the snapshot arrivals queued since the last call to {@code graph}; render thread only. */
-    void drainArrivals(NetGraph graph) {
-        arrivals.drainTo(graph);
+    /** Hands the snapshot arrivals queued since the last call to {@code arrivalNanos}; render thread only. */
+    @Override
+    public void drainSnapshotArrivals(LongConsumer arrivalNanos) {
+        arrivals.drainTo(arrivalNanos);
     }
 
     /** The clock shared with the network thread. */
-    long nowNanos() {
+    @Override
+    public long nowNanos() {
         return clock.nowNanos();
     }
 

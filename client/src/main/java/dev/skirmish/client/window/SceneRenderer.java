@@ -14,7 +14,7 @@ import dev.skirmish.game.message.KillFeed;
  * Draws one frame of the game from a {@link ClientView} into a {@link ShapeBatch}: walls, players
  * (colour, facing, name, health bar), rockets, tracers of the local player's shots, hit markers,
  * death and respawn marks, the HUD bar, the kill feed, and on request the scoreboard, the net graph
- * and the menu. Effects are derived by comparing each frame's players with the previous frame's, on
+ * and the menu; in demo playback, a ring around the followed player and the playback bar at the bottom. Effects are derived by comparing each frame's players with the previous frame's, on
  * the render thread, against the frame's own clock, so drawing is frame-rate independent.
  */
 final class SceneRenderer {
@@ -46,14 +46,35 @@ final class SceneRenderer {
         private boolean menu;
         private double framesPerSecond;
         private String serverName = "";
+        private int followedPlayerId = -1;
+        private CharSequence playbackLine;
 
+        /** Sets this frame's overlays; the playback ones are cleared (see {@link #playback}). */
         Overlays set(boolean scoreboard, boolean netGraph, boolean menu, double framesPerSecond, String serverName) {
             this.scoreboard = scoreboard;
             this.netGraph = netGraph;
             this.menu = menu;
             this.framesPerSecond = framesPerSecond;
             this.serverName = serverName;
+            this.followedPlayerId = -1;
+            this.playbackLine = null;
             return this;
+        }
+
+        /** In demo playback: the player to mark (-1 none) and the playback bar's text. */
+        Overlays playback(int followedPlayerId, CharSequence playbackLine) {
+            this.followedPlayerId = followedPlayerId;
+            this.playbackLine = playbackLine;
+            return this;
+        }
+
+        int followedPlayerId() {
+            return followedPlayerId;
+        }
+
+        /** The playback bar's text, or null outside playback. */
+        CharSequence playbackLine() {
+            return playbackLine;
         }
 
         boolean scoreboard() {
@@ -95,6 +116,7 @@ final class SceneRenderer {
             if (view.localKnown()) {
                 drawPlayer(batch, view, view.local(), camera, nowNanos);
             }
+            drawFollowed(batch, view, overlays.followedPlayerId(), camera);
         }
         drawHud(batch, view, overlays, widthPixels);
         drawKillFeed(batch, view, widthPixels);
@@ -109,6 +131,9 @@ final class SceneRenderer {
         }
         if (overlays.menu()) {
             drawMenu(batch, widthPixels, heightPixels);
+        }
+        if (overlays.playbackLine() != null) {
+            drawPlaybackBar(batch, overlays.playbackLine(), widthPixels, heightPixels);
         }
         batch.flush();
         return camera;
@@ -236,6 +261,40 @@ final class SceneRenderer {
             batch.line(x - arm * 1.8, y + arm * 1.8, x - arm, y + arm, 2);
             batch.line(x + arm * 1.8, y + arm * 1.8, x + arm, y + arm, 2);
         }
+    }
+
+    /** A ring around the followed player, wherever the view has them. */
+    private static void drawFollowed(ShapeBatch batch, ClientView view, int playerId, Camera camera) {
+        PlayerView followed = null;
+        if (view.localKnown() && view.local().id() == playerId) {
+            followed = view.local();
+        }
+        for (int i = 0; followed == null && i < view.otherCount(); i++) {
+            if (view.other(i).id() == playerId) {
+                followed = view.other(i);
+            }
+        }
+        if (followed == null) {
+            return;
+        }
+        double x = camera.screenX(followed.x());
+        double y = camera.screenY(followed.y());
+        double radius = Math.max(3, camera.pixels(GameConstants.PLAYER_RADIUS)) * 1.8;
+        batch.colour(Palette.TEXT_RGB, 0.9f);
+        int segments = 24;
+        for (int i = 0; i < segments; i++) {
+            double a = 2 * Math.PI * i / segments;
+            double b = 2 * Math.PI * (i + 1) / segments;
+            batch.line(x + Math.cos(a) * radius, y + Math.sin(a) * radius, x + Math.cos(b) * radius,
+                    y + Math.sin(b) * radius, 2);
+        }
+    }
+
+    private static void drawPlaybackBar(ShapeBatch batch, CharSequence text, int widthPixels, int heightPixels) {
+        batch.colour(Palette.HUD_BAR_RGB, 0.85f);
+        batch.rect(0, heightPixels - Camera.HUD_HEIGHT_PIXELS, widthPixels, Camera.HUD_HEIGHT_PIXELS);
+        batch.colour(Palette.TEXT_RGB);
+        batch.text(8, heightPixels - Camera.HUD_HEIGHT_PIXELS + 7, TEXT_SCALE, text);
     }
 
     private void drawHud(ShapeBatch batch, ClientView view, Overlays overlays, int widthPixels) {

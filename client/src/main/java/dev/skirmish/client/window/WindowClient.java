@@ -7,9 +7,10 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 
 /**
- * The window client's programmatic face, for {@link ClientCommand} and the launcher's demo: plays one
- * session on {@code server} in a window (or headless, see {@link GameWindow}) on the calling thread,
- * with the network on a thread of its own, and returns an exit code when it ends.
+ * The window client's programmatic face, for {@link ClientCommand}, the launcher's demo and demo
+ * playback: plays one session on {@code server} (or watches a {@link PlaybackFeed}) in a window (or
+ * headless, see {@link GameWindow}) on the calling thread, with the network on a thread of its own, and
+ * returns an exit code when it ends.
  */
 public final class WindowClient {
 
@@ -42,5 +43,16 @@ public final class WindowClient {
             err.flush();
             return GameWindow.EXIT_SESSION_FAILED;
         }
+    }
+
+    /**
+     * Shows a demo playback in a window (or headless, see {@link GameWindow}) on the calling thread until
+     * the viewer quits, {@code options.runMillis()} pass or the screenshot is written; the feed runs on a
+     * thread of its own, which the caller starts before and stops after. Keys: see {@link GameWindow}.
+     * Returns 0 on success, {@link GameWindow#EXIT_SESSION_FAILED} if the replay client failed or the
+     * screenshot could not be written, {@link GameWindow#EXIT_NO_RENDERER} without display and EGL.
+     */
+    public static int watch(PlaybackFeed feed, WindowOptions options, PrintWriter out, PrintWriter err) {
+        return new GameWindow(options, feed, new WindowInput(), out, err).run();
     }
 }

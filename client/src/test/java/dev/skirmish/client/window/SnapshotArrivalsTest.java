@@ -19,8 +19,8 @@ class SnapshotArrivalsTest {
         for (int i = 0; i < 30; i++) {
             assertTrue(arrivals.offer(i * 10 * MS));
         }
-        assertEquals(30, arrivals.drainTo(graph));
-        assertEquals(0, arrivals.drainTo(graph));
+        assertEquals(30, arrivals.drainTo(graph::snapshotArrived));
+        assertEquals(0, arrivals.drainTo(graph::snapshotArrived));
         assertEquals(10, graph.largestGapMillis(290 * MS), 1e-9);
         assertEquals(30, graph.snapshotRateHz(290 * MS), 1e-9);
     }
@@ -32,7 +32,7 @@ class SnapshotArrivalsTest {
             assertTrue(arrivals.offer(i));
         }
         assertFalse(arrivals.offer(SnapshotArrivals.CAPACITY));
-        assertEquals(SnapshotArrivals.CAPACITY, arrivals.drainTo(new NetGraph()));
+        assertEquals(SnapshotArrivals.CAPACITY, arrivals.drainTo(new NetGraph()::snapshotArrived));
         assertTrue(arrivals.offer(0));
     }
 
@@ -52,7 +52,7 @@ class SnapshotArrivalsTest {
         NetGraph graph = new NetGraph();
         long drained = 0;
         while (drained < total) {
-            drained += arrivals.drainTo(graph);
+            drained += arrivals.drainTo(graph::snapshotArrived);
         }
         producer.join();
         assertEquals(total, drained);
