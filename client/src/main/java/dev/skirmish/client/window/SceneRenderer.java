@@ -104,8 +104,10 @@ final class SceneRenderer {
         batch.begin(widthPixels, heightPixels);
         GameMap map = view.map();
         Camera camera = null;
+        // The playback bar takes the bottom of the window as the HUD bar takes the top.
+        int sceneHeightPixels = overlays.playbackLine() == null ? heightPixels : heightPixels - Camera.HUD_HEIGHT_PIXELS;
         if (map != null) {
-            camera = Camera.fitting(map.width(), map.height(), widthPixels, heightPixels);
+            camera = Camera.fitting(map.width(), map.height(), widthPixels, sceneHeightPixels);
             trackEffects(view, nowNanos);
             drawWalls(batch, map, camera);
             drawProjectiles(batch, view, camera);
@@ -127,7 +129,7 @@ final class SceneRenderer {
             drawScoreboard(batch, view, widthPixels);
         }
         if (overlays.netGraph()) {
-            drawNetGraph(batch, graph, nowNanos, heightPixels);
+            drawNetGraph(batch, graph, nowNanos, sceneHeightPixels);
         }
         if (overlays.menu()) {
             drawMenu(batch, widthPixels, heightPixels);

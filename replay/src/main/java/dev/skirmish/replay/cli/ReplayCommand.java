@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, version = "skirmish replay 0.1.0",
         description = "Inspects and replays pcapng captures of Skirmish sessions.",
-        subcommands = {InfoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, RunCommand.class, PlayCommand.class, CommandLine.HelpCommand.class})
 public final class ReplayCommand implements Runnable {
     @Spec
     CommandSpec spec;

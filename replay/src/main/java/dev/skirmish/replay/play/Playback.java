@@ -1,10 +1,12 @@
 package dev.skirmish.replay.play;
 
+import dev.skirmish.client.ClientPhase;
 import dev.skirmish.client.ClientView;
 import dev.skirmish.client.GameClient;
 import dev.skirmish.client.GameClientConfig;
 import dev.skirmish.client.InputSource;
 import dev.skirmish.client.ReconciliationListener;
+import dev.skirmish.game.net.ClientUpdate;
 import dev.skirmish.game.snapshot.Snapshot;
 import dev.skirmish.transport.sim.LinkConditions;
 import dev.skirmish.transport.sim.SimulatedNetwork;
@@ -43,6 +45,11 @@ public final class Playback {
     public static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4};
     /** How far the seek keys jump. */
     public static final long SEEK_STEP_MICROS = 5_000_000L;
+
+    /** Longest virtual time a seek while paused runs for the new client to join. */
+    public static final long SETTLE_LIMIT_NANOS = 10_000_000_000L;
+    /** Beyond the interpolation delay, what a paused seek runs so that a frame of the new position is out. */
+    private static final long SETTLE_EXTRA_NANOS = 50_000_000L;
 
     static final InetSocketAddress SERVER_ADDRESS = new InetSocketAddress("10.0.0.1", 7777);
     static final InetSocketAddress CLIENT_ADDRESS = new InetSocketAddress("10.0.0.2", 50_000);
@@ -159,11 +166,21 @@ public final class Playback {
         speedIndex = Math.max(0, speedIndex - 1);
     }
 
-    /** Restarts the playback at {@code positionMicros} (clamped to the match), keeping speed and pause. */
+    /**
+     * Restarts the playback at {@code positionMicros} (clamped to the match), keeping speed and pause.
+     * While paused, the new client is run just until it draws the new position (its first snapshot
+     * and the interpolation delay, at most {@link #SETTLE_LIMIT_NANOS}), so a paused seek shows where
+     * it went.
+     */
     public void seekTo(long positionMicros) {
         long clamped = Math.max(0, Math.min(match.durationMicros(), positionMicros));
         int index = Math.min(match.snapshotCount() - 1, match.indexAtOrAfter(match.tickAt(clamped)));
         startPair(index);
+        if (paused) {
+            network.runUntil(() -> client.phase() == ClientPhase.PLAYING
+                    && client.ackedSnapshotTick() != ClientUpdate.NO_SNAPSHOT, SETTLE_LIMIT_NANOS);
+            network.runFor(client.config().interpolationDelayMillis() * 1_000_000L + SETTLE_EXTRA_NANOS);
+        }
     }
 
     /** Seeks {@code deltaMicros} from the current position (negative: back). */

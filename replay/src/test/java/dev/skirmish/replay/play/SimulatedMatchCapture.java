@@ -28,15 +28,15 @@ import java.util.TreeMap;
  * virtual time on a simulated network, recorded at the server into a pcapng file as {@code --record}
  * does. Keeps, per player id, every snapshot that player's client decoded: what the server sent.
  */
-final class SimulatedMatchCapture {
-    static final long MS = 1_000_000L;
-    static final long SECOND = 1_000 * MS;
+public final class SimulatedMatchCapture {
+    public static final long MS = 1_000_000L;
+    public static final long SECOND = 1_000 * MS;
     private static final InetSocketAddress SERVER = new InetSocketAddress("10.7.0.1", 7777);
 
-    final Path file;
-    final SessionTrace trace;
+    public final Path file;
+    public final SessionTrace trace;
     /** Player id -> tick -> the snapshot that player's client decoded. */
-    final Map<Integer, TreeMap<Integer, Snapshot>> decodedByPlayer;
+    public final Map<Integer, TreeMap<Integer, Snapshot>> decodedByPlayer;
 
     private SimulatedMatchCapture(Path file, SessionTrace trace, Map<Integer, TreeMap<Integer, Snapshot>> decoded) {
         this.file = file;
@@ -45,7 +45,7 @@ final class SimulatedMatchCapture {
     }
 
     /** Records {@code bots} bots playing {@code playNanos} of virtual time over links with {@code link}. */
-    static SimulatedMatchCapture record(Path file, long seed, int bots, long playNanos, LinkConditions link)
+    public static SimulatedMatchCapture record(Path file, long seed, int bots, long playNanos, LinkConditions link)
             throws Exception {
         SimulatedNetwork network = new SimulatedNetwork(seed);
         SplittableRandom random = new SplittableRandom(seed);

@@ -1,0 +1,228 @@
+package dev.skirmish.replay.cli;
+
+import dev.skirmish.client.window.WindowClient;
+import dev.skirmish.client.window.WindowOptions;
+import dev.skirmish.game.GameConstants;
+import dev.skirmish.replay.analysis.SessionTrace;
+import dev.skirmish.replay.play.NotPlayableException;
+import dev.skirmish.replay.play.Playback;
+import dev.skirmish.replay.play.PlaybackSession;
+import dev.skirmish.replay.play.RecordedMatch;
+import dev.skirmish.transport.sim.LinkConditions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code skirmish replay play FILE}: demo playback of a recorded session in the client window. What the
+ * server sent one connection is re-sent to a real game client through the real transport over a
+ * simulated network with the impairments asked for, so interpolation and prediction can be watched
+ * coping (see {@link Playback}). Keys: Space pause, {@code -}/{@code +} speed, Left/Right seek 5 s, Tab
+ * follow the next player, F1 scoreboard, F3 net graph, Esc quit.
+ *
+ * <p>The capture is read first, so a bad file is reported (file and byte offset) with or without a
+ * display; then without a display the command says what it needs and exits {@value #EXIT_NO_DISPLAY},
+ * unless {@code --headless} asks for offscreen rendering (with {@code --screenshot}, one PNG).
+ */
+@Command(name = "play", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Plays the game one connection of a capture saw in the client window, re-sent through the"
+                + " real transport over a simulated network with the impairments asked for.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:played until quit, or wrote the screenshot",
+            "1:the capture cannot be read, has a problem, or holds no game session to play",
+            "2:invalid arguments",
+            "3:no display to open the window on (or no EGL for --headless)"})
+public final class PlayCommand implements Callable<Integer> {
+
+    /** Exit code: nothing to show the playback on. */
+    public static final int EXIT_NO_DISPLAY = 3;
+
+    private static final Pattern POSITION = Pattern.compile("(?:(\\d{1,4}):)?(\\d{1,6}(?:\\.\\d{1,6})?)");
+
+    @Spec
+    CommandSpec spec;
+
+    /** Whether a display is there; replaceable so that tests need not depend on the machine's. */
+    BooleanSupplier displayPresent = WindowClient::displayAvailable;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A pcapng capture (made with --record).")
+    Path file;
+
+    @Option(names = "--connection", paramLabel = "N",
+            description = "Which connection to play, as replay info numbers them (default: the first whose"
+                    + " Welcome was captured).")
+    Integer connection;
+
+    @Option(names = "--follow", paramLabel = "PLAYER_ID",
+            description = "Player to follow at first (default: the recorded player; Tab cycles).")
+    Integer follow;
+
+    @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+            description = "Playback speed: 0.25, 0.5, 1, 2 or 4 (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--start", paramLabel = "POSITION",
+            description = "Where to start, as SECONDS or MM:SS from the first snapshot (default: 0).")
+    String start;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    ImpairmentOptions impairments;
+
+    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Render --frames frames of play, write a PNG, exit.")
+    Path screenshot;
+
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "120",
+            description = "Frames of play before the screenshot (default: ${DEFAULT-VALUE}).")
+    int frames;
+
+    @Option(names = "--headless", description = "Render offscreen (GLFW null platform and EGL) even if a display exists.")
+    boolean headless;
+
+    @Option(names = "--show-scoreboard", description = "Start with the scoreboard shown (F1 toggles it).")
+    boolean showScoreboard;
+
+    @Option(names = "--show-net-graph", description = "Start with the net graph shown (F3 toggles it).")
+    boolean showNetGraph;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
+            description = "Window (or offscreen) size in pixels (default: ${DEFAULT-VALUE}).")
+    String size;
+
+    @Option(names = "--no-vsync", description = "Do not wait for the display's refresh between frames.")
+    boolean noVsync;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LinkConditions conditions = impairments.build(impairments.conditions());
+        WindowOptions options = windowOptions();
+        checkSpeedAndFollow();
+        long startMicros = start == null ? 0 : positionMicros(start);
+        SessionTrace trace = CaptureLoading.load(file, err);
+        if (trace == null) {
+            return 1;
+        }
+        int status = CaptureLoading.reportProblems(trace, err);
+        RecordedMatch match;
+        try {
+            match = connection == null ? RecordedMatch.of(trace) : RecordedMatch.of(trace, connection);
+        } catch (NotPlayableException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        if (!headless && !displayPresent.getAsBoolean()) {
+            err.println("error: replay play shows the match in a window and needs a display: neither DISPLAY (X11)"
+                    + " nor WAYLAND_DISPLAY is set. Run it on a desktop, or under a virtual display"
+                    + " (xvfb-run skirmish replay play " + file + "), or render offscreen with --headless --screenshot"
+                    + " FILE.png. Without a display, 'replay info' and 'replay run' work.");
+            err.flush();
+            return EXIT_NO_DISPLAY;
+        }
+        Playback playback = new Playback(match, conditions, seed);
+        playback.setSpeed(speed);
+        if (follow != null) {
+            playback.follow(follow);
+        }
+        if (startMicros > 0) {
+            playback.seekTo(startMicros);
+        }
+        out.println(summary(match, conditions));
+        out.flush();
+        int code;
+        try (PlaybackSession session = PlaybackSession.start(playback)) {
+            code = WindowClient.watch(session, options, out, err);
+            if (session.failure() != null) {
+                err.println("error: playback stopped: " + session.failure());
+                code = 1;
+            }
+        }
+        err.flush();
+        return code != 0 ? code : status;
+    }
+
+    private String summary(RecordedMatch match, LinkConditions conditions) {
+        StringBuilder text = new StringBuilder();
+        text.append("playing ").append(file).append(" connection ").append(match.connection()).append(": ")
+                .append(match.playerName()).append(" (player ").append(match.playerId()).append(") on ")
+                .append(match.map().mapName()).append(", ");
+        PlaybackSession.appendClock(text, match.durationMicros());
+        text.append(" at ").append(match.tickRateHz()).append(" Hz, ").append(match.snapshotCount()).append(" snapshots");
+        if (match.skippedSnapshots() > 0) {
+            text.append(" (").append(match.skippedSnapshots()).append(" undecodable deltas skipped)");
+        }
+        text.append(match.hasInput() ? ", predicting the recorded player's input"
+                : ", spectating (the capture holds none of the player's input)");
+        text.append("; network: ").append(conditions).append(", seed ").append(seed);
+        text.append(String.format(Locale.ROOT, "%nkeys: Space pause, -/+ speed, Left/Right seek 5 s, Tab follow next,"
+                + " F1 scoreboard, F3 net graph, Esc quit"));
+        return text.toString();
+    }
+
+    private void checkSpeedAndFollow() {
+        if (Arrays.binarySearch(Playback.SPEEDS, speed) < 0) {
+            throw usage("--speed must be one of " + Playback.speedsText() + ", got " + speed);
+        }
+        if (follow != null && (follow < 0 || follow >= GameConstants.MAX_PLAYERS)) {
+            throw usage("--follow must be a player id 0.." + (GameConstants.MAX_PLAYERS - 1) + ", got " + follow);
+        }
+        if (connection != null && connection < 0) {
+            throw usage("--connection must be 0 or more, got " + connection);
+        }
+    }
+
+    private long positionMicros(String text) {
+        Matcher matcher = POSITION.matcher(text.strip());
+        if (!matcher.matches()) {
+            throw usage("--start '" + text + "' is not a position; use SECONDS (e.g. 90) or MM:SS (e.g. 1:30)");
+        }
+        long minutes = matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1));
+        return minutes * 60_000_000L + Math.round(Double.parseDouble(matcher.group(2)) * 1e6);
+    }
+
+    private WindowOptions windowOptions() {
+        if (frames < 1) {
+            throw usage("--frames must be at least 1, got " + frames);
+        }
+        if (screenshot != null && !screenshot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw usage("--screenshot must name a .png file, got " + screenshot);
+        }
+        String[] parts = size.toLowerCase(Locale.ROOT).split("x", -1);
+        int width;
+        int height;
+        try {
+            width = parts.length == 2 ? Integer.parseInt(parts[0]) : -1;
+            height = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
+        } catch (NumberFormatException e) {
+            width = -1;
+            height = -1;
+        }
+        if (width < 64 || height < 64 || width > 8192 || height > 8192) {
+            throw usage("--size must be WIDTHxHEIGHT, each 64..8192, got " + size);
+        }
+        return new WindowOptions(String.valueOf(file.getFileName()), headless, screenshot, frames, width, height,
+                !noVsync, showScoreboard, showNetGraph, 0);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}

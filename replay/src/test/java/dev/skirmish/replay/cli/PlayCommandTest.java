@@ -1,0 +1,136 @@
+package dev.skirmish.replay.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skirmish.client.window.PlayerColors;
+import dev.skirmish.replay.play.SimulatedMatchCapture;
+import dev.skirmish.transport.sim.LinkConditions;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code replay play}: what it says without a display, on bad files and bad options, and what it draws. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class PlayCommandTest {
+    private static final long SEED = 31;
+
+    @TempDir
+    static Path directory;
+    static Path capture;
+
+    @BeforeAll
+    static void record() throws Exception {
+        capture = SimulatedMatchCapture.record(directory.resolve("match.pcapng"), SEED, 3, 3 * SimulatedMatchCapture.SECOND,
+                LinkConditions.builder().delayMicros(10_000).build()).file;
+    }
+
+    private record Output(int exitCode, String out, String err) {
+    }
+
+    private static Output play(boolean display, String... args) {
+        PlayCommand command = new PlayCommand();
+        command.displayPresent = () -> display;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = new CommandLine(command);
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        int code = line.execute(args);
+        return new Output(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void withoutADisplayItSaysWhatItNeedsAndExitsThree() {
+        Output result = play(false, capture.toString());
+        assertEquals(PlayCommand.EXIT_NO_DISPLAY, result.exitCode(), result.err());
+        String err = result.err();
+        assertTrue(err.startsWith("error: replay play shows the match in a window and needs a display"), err);
+        assertTrue(err.contains("DISPLAY") && err.contains("WAYLAND_DISPLAY") && err.contains("xvfb-run"), err);
+        assertTrue(err.contains("'replay info' and 'replay run' work"), err);
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void aTruncatedCaptureNamesTheFileAndOffsetAndStillFindsTheMatch() throws Exception {
+        byte[] bytes = Files.readAllBytes(capture);
+        Path truncated = directory.resolve("truncated.pcapng");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length * 2 / 3 + 5));
+        Output result = play(false, truncated.toString());
+        assertTrue(result.err().startsWith("error: " + truncated + ": at byte "), result.err());
+        assertTrue(result.err().contains("needs a display"), "what was read is playable: " + result.err());
+        assertEquals(PlayCommand.EXIT_NO_DISPLAY, result.exitCode());
+    }
+
+    @Test
+    void aFileThatIsNotACaptureIsOneClearErrorWithTheOffset() throws Exception {
+        Path text = directory.resolve("notes.txt");
+        Files.writeString(text, "these are notes, not packets");
+        Output result = play(true, text.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("error: " + text + ": at byte 0: not a pcapng file"), result.err());
+        assertTrue(result.err().contains("error: " + text + ": no game session to play"), result.err());
+    }
+
+    @Test
+    void anotherProgramsTrafficIsNotAGameSession() throws Exception {
+        Output result = play(true, capture.toString(), "--connection", "5");
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("no connection 5; the capture has 3"), result.err());
+    }
+
+    @Test
+    void aSpeedThatIsNotOfferedIsAUsageError() {
+        Output result = play(true, capture.toString(), "--speed", "3");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("--speed must be one of 0.25x, 0.5x, 1x, 2x, 4x, got 3.0"), result.err());
+    }
+
+    @Test
+    void isASubcommandOfReplay() {
+        CommandLine replay = new CommandLine(new ReplayCommand());
+        assertTrue(replay.getSubcommands().containsKey("play"));
+    }
+
+    @Test
+    void headlessPlaybackDrawsEveryPlayer() throws Exception {
+        Path png = directory.resolve("playback.png");
+        Output result = play(false, capture.toString(), "--headless", "--screenshot", png.toString(), "--frames", "30",
+                "--size", "640x400", "--loss", "5%", "--latency", "20ms");
+        if (result.exitCode() == 3 && result.err().contains("no display and no EGL")) {
+            throw new AssertionError("this machine cannot render offscreen: " + result.err());
+        }
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        assertTrue(result.out().contains("playing " + capture + " connection 0"), result.out());
+        BufferedImage image = ImageIO.read(png.toFile());
+        for (int id = 0; id < 3; id++) {
+            int pixels = countNear(image, PlayerColors.rgb(id));
+            assertTrue(pixels > 20, "player " + id + " drawn: " + pixels + " pixels of its colour");
+        }
+    }
+
+    private static int countNear(BufferedImage image, int rgb) {
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int pixel = image.getRGB(x, y);
+                boolean near = true;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    near &= Math.abs(((pixel >> shift) & 0xFF) - ((rgb >> shift) & 0xFF)) <= 12;
+                }
+                count += near ? 1 : 0;
+            }
+        }
+        return count;
+    }
+}
