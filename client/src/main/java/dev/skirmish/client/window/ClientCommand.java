@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,28 +55,8 @@ public final class ClientCommand implements Callable<Integer> {
     @Option(names = "--no-interpolation", description = "Draw other players at their newest snapshot, uninterpolated.")
     boolean noInterpolation;
 
-    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Render --frames frames of play, write a PNG, exit.")
-    Path screenshot;
-
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "120",
-            description = "Frames of play before the screenshot (default: ${DEFAULT-VALUE}).")
-    int frames;
-
-    @Option(names = "--headless", description = "Render offscreen (GLFW null platform and EGL) even if a display exists.")
-    boolean headless;
-
-    @Option(names = "--show-scoreboard", description = "Start with the scoreboard shown (Tab shows it while held).")
-    boolean showScoreboard;
-
-    @Option(names = "--show-net-graph", description = "Start with the net graph shown (F3 toggles it).")
-    boolean showNetGraph;
-
-    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
-            description = "Window (or offscreen) size in pixels (default: ${DEFAULT-VALUE}).")
-    String size;
-
-    @Option(names = "--no-vsync", description = "Do not wait for the display's refresh between frames.")
-    boolean noVsync;
+    @Mixin
+    WindowCommandOptions window;
 
     @Option(names = "--record", paramLabel = "FILE.pcapng",
             description = "Record every datagram received and sent to this pcapng file.")
@@ -86,7 +67,7 @@ public final class ClientCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GameClientConfig config = config();
-        WindowOptions options = options();
+        WindowOptions options = window.build(server.getHostString() + ":" + server.getPort());
         String unwritable = CaptureTarget.problem(record);
         if (unwritable != null) {
             err.println("error: cannot record to " + record + ": " + unwritable);
@@ -127,30 +108,6 @@ public final class ClientCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage("--name: " + e.getMessage());
         }
-    }
-
-    private WindowOptions options() {
-        if (frames < 1) {
-            throw usage("--frames must be at least 1, got " + frames);
-        }
-        if (screenshot != null && !screenshot.getFileName().toString().toLowerCase().endsWith(".png")) {
-            throw usage("--screenshot must name a .png file, got " + screenshot);
-        }
-        String[] parts = size.toLowerCase().split("x", -1);
-        int width;
-        int height;
-        try {
-            width = parts.length == 2 ? Integer.parseInt(parts[0]) : -1;
-            height = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
-        } catch (NumberFormatException e) {
-            width = -1;
-            height = -1;
-        }
-        if (width < 64 || height < 64 || width > 8192 || height > 8192) {
-            throw usage("--size must be WIDTHxHEIGHT, each 64..8192, got " + size);
-        }
-        return new WindowOptions(server.getHostString() + ":" + server.getPort(), headless, screenshot, frames,
-                width, height, !noVsync, showScoreboard, showNetGraph, 0);
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -1,6 +1,7 @@
 package dev.skirmish.replay.cli;
 
 import dev.skirmish.client.window.WindowClient;
+import dev.skirmish.client.window.WindowCommandOptions;
 import dev.skirmish.client.window.WindowOptions;
 import dev.skirmish.game.GameConstants;
 import dev.skirmish.replay.analysis.SessionTrace;
@@ -85,35 +86,15 @@ public final class PlayCommand implements Callable<Integer> {
     @Mixin
     ImpairmentOptions impairments;
 
-    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Render --frames frames of play, write a PNG, exit.")
-    Path screenshot;
-
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "120",
-            description = "Frames of play before the screenshot (default: ${DEFAULT-VALUE}).")
-    int frames;
-
-    @Option(names = "--headless", description = "Render offscreen (GLFW null platform and EGL) even if a display exists.")
-    boolean headless;
-
-    @Option(names = "--show-scoreboard", description = "Start with the scoreboard shown (F1 toggles it).")
-    boolean showScoreboard;
-
-    @Option(names = "--show-net-graph", description = "Start with the net graph shown (F3 toggles it).")
-    boolean showNetGraph;
-
-    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x720",
-            description = "Window (or offscreen) size in pixels (default: ${DEFAULT-VALUE}).")
-    String size;
-
-    @Option(names = "--no-vsync", description = "Do not wait for the display's refresh between frames.")
-    boolean noVsync;
+    @Mixin
+    WindowCommandOptions window;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LinkConditions conditions = impairments.build(impairments.conditions());
-        WindowOptions options = windowOptions();
+        WindowOptions options = window.build(String.valueOf(file.getFileName()));
         checkSpeedAndFollow();
         long startMicros = start == null ? 0 : positionMicros(start);
         SessionTrace trace = CaptureLoading.load(file, err);
@@ -129,7 +110,7 @@ public final class PlayCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        if (!headless && !displayPresent.getAsBoolean()) {
+        if (!window.headless() && !displayPresent.getAsBoolean()) {
             err.println("error: replay play shows the match in a window and needs a display: neither DISPLAY (X11)"
                     + " nor WAYLAND_DISPLAY is set. Run it on a desktop, or under a virtual display"
                     + " (xvfb-run skirmish replay play " + file + "), or render offscreen with --headless --screenshot"
@@ -196,30 +177,6 @@ public final class PlayCommand implements Callable<Integer> {
         }
         long minutes = matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1));
         return minutes * 60_000_000L + Math.round(Double.parseDouble(matcher.group(2)) * 1e6);
-    }
-
-    private WindowOptions windowOptions() {
-        if (frames < 1) {
-            throw usage("--frames must be at least 1, got " + frames);
-        }
-        if (screenshot != null && !screenshot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw usage("--screenshot must name a .png file, got " + screenshot);
-        }
-        String[] parts = size.toLowerCase(Locale.ROOT).split("x", -1);
-        int width;
-        int height;
-        try {
-            width = parts.length == 2 ? Integer.parseInt(parts[0]) : -1;
-            height = parts.length == 2 ? Integer.parseInt(parts[1]) : -1;
-        } catch (NumberFormatException e) {
-            width = -1;
-            height = -1;
-        }
-        if (width < 64 || height < 64 || width > 8192 || height > 8192) {
-            throw usage("--size must be WIDTHxHEIGHT, each 64..8192, got " + size);
-        }
-        return new WindowOptions(String.valueOf(file.getFileName()), headless, screenshot, frames, width, height,
-                !noVsync, showScoreboard, showNetGraph, 0);
     }
 
     private ParameterException usage(String message) {
