@@ -6,6 +6,7 @@ import dev.skirmish.client.GameClient;
 import dev.skirmish.client.GameClientConfig;
 import dev.skirmish.client.InputSource;
 import dev.skirmish.client.ReconciliationListener;
+import dev.skirmish.game.GameConstants;
 import dev.skirmish.game.net.ClientUpdate;
 import dev.skirmish.game.snapshot.Snapshot;
 import dev.skirmish.transport.sim.LinkConditions;
@@ -193,28 +194,16 @@ public final class Playback {
         followedPlayerId = playerId;
     }
 
-    /** Follows the next player present (by id, wrapping), from the client's current view. */
+    /** Follows the next player in the game (by id, wrapping): the players the client knows the names of. */
     public void followNext() {
         ClientView view = client.view();
-        int[] present = new int[view.otherCount() + 1];
-        int count = 0;
-        if (view.localKnown()) {
-            present[count++] = view.local().id();
-        }
-        for (int i = 0; i < view.otherCount(); i++) {
-            present[count++] = view.other(i).id();
-        }
-        if (count == 0) {
-            return;
-        }
-        Arrays.sort(present, 0, count);
-        for (int i = 0; i < count; i++) {
-            if (present[i] > followedPlayerId) {
-                followedPlayerId = present[i];
+        for (int step = 1; step <= GameConstants.MAX_PLAYERS; step++) {
+            int id = Math.floorMod(followedPlayerId + step, GameConstants.MAX_PLAYERS);
+            if (view.playerName(id) != null) {
+                followedPlayerId = id;
                 return;
             }
         }
-        followedPlayerId = present[0];
     }
 
     public int followedPlayerId() {

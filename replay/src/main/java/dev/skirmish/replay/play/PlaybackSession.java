@@ -170,14 +170,14 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
 
     @Override
     public void describe(StringBuilder line, ClientView view) {
-        line.append("REPLAY ").append(speedTexts[speedIndex]).append("  ");
+        line.append("REPLAY ").append(speedTexts[speedIndex]).append(' ');
         appendClock(line, positionMicros);
         line.append(" / ");
         appendClock(line, playback.durationMicros());
         int followed = followedPlayerId;
         String name = followed >= 0 && followed < GameConstants.MAX_PLAYERS
                 ? view.playerName(followed) : null;
-        line.append("  following ");
+        line.append(" following ");
         if (name != null) {
             line.append(name);
         } else {

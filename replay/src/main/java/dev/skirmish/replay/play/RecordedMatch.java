@@ -39,8 +39,9 @@ import java.util.TreeMap;
  * counted ({@link #skippedSnapshots()}). A snapshot no newer than the last decoded is stale and dropped.
  * Decoded snapshots are kept re-encoded in full (a few bytes per player), so a long match stays small.
  *
- * <p><b>Event ticks.</b> An event goes out in playback just after the newest snapshot the capture saw
- * before it, so kill feed and scores keep their place relative to the world.
+ * <p><b>Event ticks.</b> An event goes out in playback with the first snapshot the capture saw at the
+ * same instant or after it, just ahead of that snapshot, so kill feed and scores keep their place
+ * relative to the world.
  *
  * <p><b>Input.</b> Every {@link ClientUpdate} on {@link GameChannels#INPUT} carries the newest few
  * commands (redundantly); each command number is kept once. Numbers never seen are counted
@@ -48,7 +49,7 @@ import java.util.TreeMap;
  */
 public final class RecordedMatch {
 
-    /** An event message and the recorded tick after which it goes out. */
+    /** An event message, when the capture saw it, and the recorded tick whose snapshot it goes out ahead of. */
     public record TimedEvent(int tick, long captureMicros, GameMessage message) {
     }
 
@@ -261,14 +262,18 @@ public final class RecordedMatch {
             events.add(new TimedEvent(tickAfter(message.firstSeenMicros()), message.firstSeenMicros(), decodedMessage));
         }
 
-        /** The tick after the newest snapshot captured at or before {@code captureMicros} (the first tick if none). */
+        /**
+         * The tick after the newest snapshot captured before {@code captureMicros} (the first tick if none):
+         * an event captured at the same instant as a snapshot went out with it, ahead of it, as the
+         * server sends a tick's events before its snapshots.
+         */
         private int tickAfter(long captureMicros) {
             int low = 0;
             int high = micros.size() - 1;
             int found = -1;
             while (low <= high) {
                 int middle = (low + high) >>> 1;
-                if (micros.get(middle) <= captureMicros) {
+                if (micros.get(middle) < captureMicros) {
                     found = middle;
                     low = middle + 1;
                 } else {
