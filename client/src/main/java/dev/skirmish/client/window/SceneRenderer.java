@@ -265,17 +265,22 @@ final class SceneRenderer {
         }
     }
 
-    /** A ring around the followed player, wherever the view has them. */
-    private static void drawFollowed(ShapeBatch batch, ClientView view, int playerId, Camera camera) {
-        PlayerView followed = null;
+    /** Player {@code playerId} as the view draws them (the local player or one of the others), or null. */
+    private static PlayerView find(ClientView view, int playerId) {
         if (view.localKnown() && view.local().id() == playerId) {
-            followed = view.local();
+            return view.local();
         }
-        for (int i = 0; followed == null && i < view.otherCount(); i++) {
+        for (int i = 0; i < view.otherCount(); i++) {
             if (view.other(i).id() == playerId) {
-                followed = view.other(i);
+                return view.other(i);
             }
         }
+        return null;
+    }
+
+    /** A ring around the followed player, wherever the view has them. */
+    private static void drawFollowed(ShapeBatch batch, ClientView view, int playerId, Camera camera) {
+        PlayerView followed = find(view, playerId);
         if (followed == null) {
             return;
         }
@@ -305,19 +310,21 @@ final class SceneRenderer {
         ClientStats stats = view.stats();
         long seconds = stats.playingNanos() / 1_000_000_000L;
         line.setLength(0);
-        if (view.localKnown()) {
-            line.append("HP ").append(view.local().alive() ? view.local().health() : 0);
+        // In playback the HUD is about the followed player; live, about the local one.
+        int id = overlays.followedPlayerId() >= 0 ? overlays.followedPlayerId() : view.localPlayerId();
+        PlayerView shown = overlays.followedPlayerId() >= 0 ? find(view, id) : view.localKnown() ? view.local() : null;
+        if (shown != null) {
+            line.append("HP ").append(shown.alive() ? shown.health() : 0);
         } else {
             line.append("HP -");
         }
-        int id = view.localPlayerId();
         line.append("   Score ").append(id >= 0 ? view.score(id) : 0)
                 .append("   Time ").append(seconds / 60).append(':').append(seconds % 60 < 10 ? "0" : "").append(seconds % 60)
                 .append("   Ping ").append(Math.round(stats.rttMillis())).append(" ms")
                 .append("   Loss ").append(Math.round(stats.lossPercent() * 10) / 10.0).append('%')
                 .append("   ").append(Math.round(overlays.framesPerSecond())).append(" fps");
-        if (view.localKnown()) {
-            line.append("   ").append(view.local().weapon());
+        if (shown != null) {
+            line.append("   ").append(shown.weapon());
         }
         batch.colour(Palette.TEXT_RGB);
         batch.text(8, 7, TEXT_SCALE, line);

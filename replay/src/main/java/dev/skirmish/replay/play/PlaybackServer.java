@@ -74,6 +74,7 @@ public final class PlaybackServer implements NetworkNode {
     private final SnapshotEncoder encoder = new SnapshotEncoder();
     private final Snapshot scratch = new Snapshot();
     private final MessageHandler handler = this::onMessage;
+    private final byte[] messageBytes = new byte[GameMessageCodec.MAX_MESSAGE_BYTES];
     private final int startTick;
     private final int commandBase;
     private final Map<Integer, String> names = new TreeMap<>();
@@ -196,13 +197,16 @@ public final class PlaybackServer implements NetworkNode {
         if (from != client) {
             return;
         }
-        byte[] data = new byte[payload.remaining()];
-        payload.get(payload.position(), data);
+        int length = payload.remaining();
+        if (length > messageBytes.length) {
+            return;
+        }
+        payload.get(payload.position(), messageBytes, 0, length);
         try {
-            if (channel == GameChannels.EVENTS && codec.decode(data) instanceof Join && !joined) {
+            if (channel == GameChannels.EVENTS && !joined && codec.decode(messageBytes, 0, length) instanceof Join) {
                 welcome();
             } else if (channel == GameChannels.INPUT && joined) {
-                int count = update.decode(data, 0, data.length, decoded);
+                int count = update.decode(messageBytes, 0, length, decoded);
                 if (baselines.acknowledge(update.ackedSnapshotTick(), positionTick) == SnapshotBaselines.Ack.INVALID) {
                     invalidAcks++;
                 }

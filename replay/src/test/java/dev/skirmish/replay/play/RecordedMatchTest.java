@@ -69,6 +69,25 @@ class RecordedMatchTest {
     }
 
     @Test
+    void aCaptureAtALossyClientHoldsExactlyWhatThatClientDecoded() throws Exception {
+        SimulatedMatchCapture atClient = SimulatedMatchCapture.recordAtClient(directory.resolve("client.pcapng"), SEED, 2,
+                3 * SimulatedMatchCapture.SECOND, LinkConditions.builder().lossRate(0.15).delayMicros(20_000).build());
+        assertEquals(1, atClient.trace.connections().size());
+        RecordedMatch match = RecordedMatch.of(atClient.trace);
+        TreeMap<Integer, Snapshot> decoded = atClient.decodedByPlayer.get(match.playerId());
+        assertEquals(0, match.skippedSnapshots(), "the server's deltas name snapshots the client had: " + match);
+        assertEquals(decoded.keySet().stream().toList(),
+                java.util.stream.IntStream.range(0, match.snapshotCount()).map(match::tick).boxed().toList(),
+                "seed " + SEED + ": the ticks that client decoded");
+        Snapshot snapshot = new Snapshot();
+        for (int i = 0; i < match.snapshotCount(); i++) {
+            assertTrue(decoded.get(match.tick(i)).sameAs(match.snapshot(i, snapshot)), "tick " + match.tick(i));
+        }
+        assertTrue(match.hasInput());
+        assertTrue(match.lastTick() - match.firstTick() + 1 > match.snapshotCount(), "loss shows as gaps: " + match);
+    }
+
+    @Test
     void aConnectionThatIsNotThereIsAClearError() {
         NotPlayableException e = assertThrows(NotPlayableException.class, () -> RecordedMatch.of(capture.trace, 7));
         assertTrue(e.getMessage().contains("no connection 7; the capture has 3"), e.getMessage());

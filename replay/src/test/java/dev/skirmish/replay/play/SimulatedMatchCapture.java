@@ -25,8 +25,9 @@ import java.util.TreeMap;
 
 /**
  * A real {@link GameServer} and a few bots (real {@link GameClient}s with the bot brain) playing in
- * virtual time on a simulated network, recorded at the server into a pcapng file as {@code --record}
- * does. Keeps, per player id, every snapshot that player's client decoded: what the server sent.
+ * virtual time on a simulated network, recorded into a pcapng file as {@code --record} does: at the
+ * server, or at the first bot (as {@code skirmish client --record}). Keeps, per player id, every snapshot
+ * that player's client decoded.
  */
 public final class SimulatedMatchCapture {
     public static final long MS = 1_000_000L;
@@ -44,25 +45,47 @@ public final class SimulatedMatchCapture {
         this.decodedByPlayer = decoded;
     }
 
-    /** Records {@code bots} bots playing {@code playNanos} of virtual time over links with {@code link}. */
+    /** Records, at the server, {@code bots} bots playing {@code playNanos} of virtual time over links with {@code link}. */
     public static SimulatedMatchCapture record(Path file, long seed, int bots, long playNanos, LinkConditions link)
             throws Exception {
+        return record(file, seed, bots, playNanos, link, false);
+    }
+
+    /** As {@link #record}, but recorded at the first bot's end. */
+    public static SimulatedMatchCapture recordAtClient(Path file, long seed, int bots, long playNanos, LinkConditions link)
+            throws Exception {
+        return record(file, seed, bots, playNanos, link, true);
+    }
+
+    private static SimulatedMatchCapture record(Path file, long seed, int bots, long playNanos, LinkConditions link,
+                                                boolean atClient) throws Exception {
         SimulatedNetwork network = new SimulatedNetwork(seed);
         SplittableRandom random = new SplittableRandom(seed);
         GameServer server = new GameServer(ServerConfig.defaults(), ShippedMaps.load("arena"), random.split(), () -> 0L);
         List<GameClient> clients = new ArrayList<>();
         List<TreeMap<Integer, Snapshot>> decoded = new ArrayList<>();
         try (CaptureFile capture = CaptureFile.create(file, 1 << 14, 1_700_000_000_000_000L)) {
-            CapturingNode capturing = new CapturingNode(server, capture);
-            capturing.localAddress(SERVER);
-            network.attach(SERVER, capturing);
+            if (atClient) {
+                network.attach(SERVER, server);
+            } else {
+                CapturingNode capturing = new CapturingNode(server, capture);
+                capturing.localAddress(SERVER);
+                network.attach(SERVER, capturing);
+            }
             network.setDefaultLink(link);
             for (int i = 0; i < bots; i++) {
                 GameClient client = new GameClient(GameClientConfig.builder("bot-" + i).build(), new BotBrain(seed + i),
                         random.split());
                 TreeMap<Integer, Snapshot> seen = new TreeMap<>();
                 client.setSnapshotListener(s -> seen.put(s.tick(), new Snapshot().copyFrom(s)));
-                network.attach(new InetSocketAddress("10.7.1." + (i + 1), 40_000 + i), client);
+                InetSocketAddress address = new InetSocketAddress("10.7.1." + (i + 1), 40_000 + i);
+                if (atClient && i == 0) {
+                    CapturingNode capturing = new CapturingNode(client, capture);
+                    capturing.localAddress(address);
+                    network.attach(address, capturing);
+                } else {
+                    network.attach(address, client);
+                }
                 client.connect(network.nowNanos(), SERVER);
                 clients.add(client);
                 decoded.add(seen);
