@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.skirmish.game.net.GameChannels;
+import dev.skirmish.game.snapshot.Snapshot;
 import dev.skirmish.replay.analysis.Direction;
 import dev.skirmish.replay.analysis.InfoReport;
 import dev.skirmish.replay.analysis.RecoveredMessage;
@@ -13,12 +14,15 @@ import dev.skirmish.replay.analysis.SessionTrace;
 import dev.skirmish.replay.analysis.TracedConnection;
 import dev.skirmish.replay.pcapng.CaptureContents;
 import dev.skirmish.replay.pcapng.PcapngReader;
+import dev.skirmish.replay.play.Playback;
+import dev.skirmish.replay.play.RecordedMatch;
 import dev.skirmish.replay.run.ChannelResult;
 import dev.skirmish.replay.run.ReplayReportFormat;
 import dev.skirmish.replay.run.ReplayRun;
 import dev.skirmish.transport.sim.LinkConditions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +46,31 @@ class RecordedSessionTest {
         session = RecordedSession.record(directory.resolve("session.pcapng"), 2, 600);
         contents = PcapngReader.read(session.file);
         trace = SessionTrace.of(contents);
+    }
+
+    @Test
+    void eachPlayerOfTheRealSessionPlaysBackAsRecorded() throws Exception {
+        for (int connection = 0; connection < trace.connections().size(); connection++) {
+            RecordedMatch match = RecordedMatch.of(trace, connection);
+            assertEquals(0, match.skippedSnapshots(), match.toString());
+            Playback playback = new Playback(match, LinkConditions.PERFECT, SEED);
+            Snapshot expected = new Snapshot();
+            List<String> wrong = new ArrayList<>();
+            int[] decoded = new int[1];
+            playback.setSnapshotListener(snapshot -> {
+                int index = match.indexAtOrAfter(snapshot.tick());
+                match.snapshot(index, expected).setLastProcessedCommand(
+                        playback.server().replayCommandNumber(match.lastProcessedCommand(index)));
+                decoded[0]++;
+                if (!expected.sameAs(snapshot)) {
+                    wrong.add("tick " + snapshot.tick());
+                }
+            });
+            playback.advance(match.durationMicros() * 1000 + 1_000_000_000L);
+            assertTrue(wrong.isEmpty(), match + ": " + wrong);
+            assertEquals(match.snapshotCount(), decoded[0], match.toString());
+            assertEquals(0, playback.client().stats(playback.network().nowNanos()).corrections(), match.toString());
+        }
     }
 
     @Test
