@@ -54,7 +54,7 @@ public final class GameWindow {
     /** The frame rate shown is the count over this window, so it reads steadily. */
     private static final long FRAME_RATE_WINDOW_NANOS = 500_000_000L;
     /** How far Left and Right seek in playback. */
-    static final long PLAYBACK_SEEK_MICROS = 5_000_000L;
+    public static final long PLAYBACK_SEEK_MICROS = 5_000_000L;
 
     private final WindowOptions options;
     private final ViewFeed session;

@@ -44,8 +44,6 @@ public final class Playback {
 
     /** The playback speeds, slowest first. */
     public static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4};
-    /** How far the seek keys jump. */
-    public static final long SEEK_STEP_MICROS = 5_000_000L;
 
     /** Longest virtual time a seek while paused runs for the new client to join. */
     public static final long SETTLE_LIMIT_NANOS = 10_000_000_000L;

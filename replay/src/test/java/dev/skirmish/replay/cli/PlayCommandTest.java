@@ -3,6 +3,8 @@ package dev.skirmish.replay.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skirmish.client.window.Camera;
+import dev.skirmish.client.window.Palette;
 import dev.skirmish.client.window.PlayerColors;
 import dev.skirmish.replay.play.SimulatedMatchCapture;
 import dev.skirmish.transport.sim.LinkConditions;
@@ -114,23 +116,34 @@ class PlayCommandTest {
         assertTrue(result.out().contains("playing " + capture + " connection 0"), result.out());
         BufferedImage image = ImageIO.read(png.toFile());
         for (int id = 0; id < 3; id++) {
-            int pixels = countNear(image, PlayerColors.rgb(id));
+            int pixels = countNear(image, PlayerColors.rgb(id), 0);
             assertTrue(pixels > 20, "player " + id + " drawn: " + pixels + " pixels of its colour");
         }
+        int barTop = image.getHeight() - Camera.HUD_HEIGHT_PIXELS;
+        int barText = countNear(image, Palette.TEXT_RGB, barTop);
+        assertTrue(barText > 200, "the playback bar's text at the bottom: " + barText + " pixels");
+        int corner = image.getRGB(image.getWidth() - 2, image.getHeight() - 2) & 0xFFFFFF;
+        assertTrue(near(corner, Palette.HUD_BAR_RGB), "the bar's background in the bottom right corner: "
+                + Integer.toHexString(corner));
     }
 
-    private static int countNear(BufferedImage image, int rgb) {
+    /** Pixels within 12 per channel of {@code rgb}, from row {@code fromY} down. */
+    private static int countNear(BufferedImage image, int rgb, int fromY) {
         int count = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
+        for (int y = fromY; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
-                int pixel = image.getRGB(x, y);
-                boolean near = true;
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    near &= Math.abs(((pixel >> shift) & 0xFF) - ((rgb >> shift) & 0xFF)) <= 12;
-                }
-                count += near ? 1 : 0;
+                count += near(image.getRGB(x, y), rgb) ? 1 : 0;
             }
         }
         return count;
+    }
+
+    private static boolean near(int pixel, int rgb) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((pixel >> shift) & 0xFF) - ((rgb >> shift) & 0xFF)) > 12) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skirmish.client.ClientPhase;
+import dev.skirmish.client.window.GameWindow;
 import dev.skirmish.game.snapshot.Snapshot;
 import dev.skirmish.transport.sim.LinkConditions;
 import java.nio.file.Path;
@@ -166,8 +167,8 @@ class PlaybackTest {
         assertTrue(decoded.get(0).tick() >= match.tickAt(4_000_000), "the fresh client starts at the new position");
         assertTrue(mismatches.isEmpty(), mismatches.toString());
         long at = playback.positionMicros();
-        playback.seekBy(-Playback.SEEK_STEP_MICROS);
-        assertEquals(Math.max(0, at - Playback.SEEK_STEP_MICROS), playback.positionMicros(), 1_000_000 / match.tickRateHz());
+        playback.seekBy(-GameWindow.PLAYBACK_SEEK_MICROS);
+        assertEquals(Math.max(0, at - GameWindow.PLAYBACK_SEEK_MICROS), playback.positionMicros(), 1_000_000 / match.tickRateHz());
         playback.seekTo(-1);
         assertEquals(0, playback.positionMicros());
         playback.seekTo(Long.MAX_VALUE / 4);
