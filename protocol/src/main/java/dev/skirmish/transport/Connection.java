@@ -376,6 +376,18 @@ public final class Connection {
                 counters.sendRefusals, counters.migrations, loss.congestionEvents);
     }
 
+    /**
+     * Counters of one channel ({@code 0 <= channel < config.channels().size()}): what {@link #stats()}
+     * sums over channels, kept apart where a report needs them per channel.
+     */
+    public ChannelStats channelStats(int channel) {
+        if (channel < 0 || channel >= sendChannels.length) {
+            throw new IllegalArgumentException("channel " + channel + " out of range [0, " + sendChannels.length + ")");
+        }
+        return new ChannelStats(channel, sendChannels[channel].retransmittedFragments,
+                receiveChannels[channel].staleMessages);
+    }
+
     // ------------------------------------------------------------------ driven by the endpoint
 
     /** A client connection's handshake reply (CHALLENGE, ACCEPT or REJECT), already decoded. */
@@ -1124,6 +1136,7 @@ public final class Connection {
             }
             message.awaitingRetransmission.remove(fragment);
             counters.retransmittedFragments++;
+            channel.retransmittedFragments++;
             wrote = true;
         }
         return wrote;

@@ -39,6 +39,8 @@ final class ReceiveChannel {
     private int occupiedSlots;
     private IncomingMessage[] slots = new IncomingMessage[16];
     private long newestDelivered = -1;
+    /** Unreliable-sequenced messages of this channel dropped as older than one delivered. */
+    long staleMessages;
     private final IncomingMessage[] partials = new IncomingMessage[UNRELIABLE_PARTIALS];
 
     ReceiveChannel(int id, DeliveryMode mode, DeliveryQueue queue, int windowMessages, int maxMessageBytes) {
@@ -181,6 +183,7 @@ final class ReceiveChannel {
                                     int offset, int length) {
         if (mode == DeliveryMode.UNRELIABLE_SEQUENCED && sequence <= newestDelivered) {
             queue.staleMessages++;
+            staleMessages++;
             return null;
         }
         IncomingMessage message = fragmentSize == 0 ? null : findPartial(sequence);
@@ -248,6 +251,7 @@ final class ReceiveChannel {
             if (partials[i] != null && partials[i].sequence <= sequence) {
                 queue.discard(partials[i]);
                 queue.staleMessages++;
+                staleMessages++;
                 partials[i] = null;
             }
         }

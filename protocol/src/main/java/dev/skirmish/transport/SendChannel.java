@@ -21,6 +21,8 @@ final class SendChannel {
     private final int windowMessages;
     long nextSequence;
     long queuedBytes;
+    /** Fragments of this channel's messages sent again after loss or a probe timeout. */
+    long retransmittedFragments;
 
     SendChannel(int id, DeliveryMode mode, int sendBufferBytes, int windowMessages) {
         this.id = id;

@@ -85,6 +85,7 @@ class ReceiveChannelTest {
         deliver(sequenced, 7);
         assertEquals(List.of("m5", "m7"), drained());
         assertEquals(2, queue.staleMessages);
+        assertEquals(2, sequenced.staleMessages);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.game.snapshot.Snapshot;
 import dev.skirmish.replay.analysis.Direction;
+import dev.skirmish.replay.analysis.GameSessionInfo;
 import dev.skirmish.replay.analysis.InfoReport;
 import dev.skirmish.replay.analysis.RecoveredMessage;
 import dev.skirmish.replay.analysis.SessionTrace;
@@ -19,6 +20,7 @@ import dev.skirmish.replay.play.RecordedMatch;
 import dev.skirmish.replay.run.ChannelResult;
 import dev.skirmish.replay.run.ReplayReportFormat;
 import dev.skirmish.replay.run.ReplayRun;
+import dev.skirmish.server.ServerConfig;
 import dev.skirmish.transport.sim.LinkConditions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,6 +127,38 @@ class RecordedSessionTest {
         assertTrue(report.reliableExact(), () -> "seed " + SEED + "\n" + ReplayReportFormat.table(report));
         assertTrue(report.directions().stream().mapToLong(d -> d.retransmittedFragments()).sum() > 0,
                 "20 % loss must cost retransmissions");
+        for (var direction : report.directions()) {
+            var channels = report.channels().stream().filter(c -> c.direction().equals(direction.direction())).toList();
+            assertEquals(direction.retransmittedFragments(), channels.stream().mapToLong(c -> c.retransmittedFragments()).sum(),
+                    () -> "per-channel retransmissions add up to the direction's: " + channels);
+            assertEquals(direction.staleDropped(), channels.stream().mapToLong(c -> c.staleDropped()).sum());
+            channels.stream().filter(c -> !c.mode().startsWith("reliable"))
+                    .forEach(c -> assertEquals(0, c.retransmittedFragments(), () -> "unreliable never retransmits: " + c));
+        }
+    }
+
+    @Test
+    void replayOfAGameSessionUsesTheGameProfileAtTheRecordedTickRate() {
+        assertEquals(java.util.OptionalInt.of(ServerConfig.defaults().tickRateHz()), GameSessionInfo.tickRateHz(trace));
+        var report = ReplayRun.run(trace, LinkConditions.PERFECT, SEED).report();
+        assertEquals("game at " + ServerConfig.defaults().tickRateHz() + " Hz (acks ride on the next tick)",
+                report.transportProfile());
+    }
+
+    @Test
+    void sweepVariesLatencyAndRefusesAClashingOption() {
+        CommandOutput result = CommandOutput.run("run", session.file.toString(), "--sweep", "latency=0,40ms", "--loss", "5%");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("latency ms"), result.out());
+        assertEquals(2, result.out().lines().filter(line -> line.contains("exact")).count(), result.out());
+        assertTrue(result.out().lines().anyMatch(line -> line.strip().startsWith("40.00")), result.out());
+
+        CommandOutput clash = CommandOutput.run("run", session.file.toString(), "--sweep", "latency=0,40ms", "--latency", "5ms");
+        assertEquals(2, clash.exitCode());
+        assertTrue(clash.err().contains("--sweep latency=... replaces --latency"), clash.err());
+        CommandOutput unknown = CommandOutput.run("run", session.file.toString(), "--sweep", "colour=1,2");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("cannot sweep 'colour'"), unknown.err());
     }
 
     @Test

@@ -339,6 +339,14 @@ public final class GameServer implements NetworkNode {
         return buildStats(lastNowNanos, endpoint.stats());
     }
 
+    /**
+     * Forgets the tick-work durations recorded so far, so that {@link #summary()}'s percentiles cover
+     * only what follows: a benchmark measures steady play, not joins and JIT warm-up. Driver's thread.
+     */
+    public void restartTickTimes() {
+        runTickTimes.reset();
+    }
+
     /** Scores, matches, network and timing totals of the run so far. Call on the driver's thread, or after it stopped. */
     public ServerSummary summary() {
         EndpointStats net = endpoint.stats();

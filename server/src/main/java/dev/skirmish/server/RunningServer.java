@@ -155,6 +155,17 @@ public final class RunningServer implements AutoCloseable {
         return onServerThread(server::summary);
     }
 
+    /**
+     * Restarts the tick-work percentiles of {@link #summary()} (see {@link GameServer#restartTickTimes()});
+     * false if the server is stopped or does not answer within a second.
+     */
+    public boolean restartTickTimes() {
+        return onServerThread(() -> {
+            server.restartTickTimes();
+            return Boolean.TRUE;
+        }) != null;
+    }
+
     private <T> T onServerThread(Supplier<T> query) {
         CompletableFuture<T> answer = new CompletableFuture<>();
         try {

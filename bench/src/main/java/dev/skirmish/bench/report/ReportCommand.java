@@ -45,6 +45,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Length of each server run (default: ${DEFAULT-VALUE}).")
     Duration serverDuration;
 
+    @Option(names = "--server-warmup", defaultValue = "3s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Play before each server run measures (default: ${DEFAULT-VALUE}).")
+    Duration serverWarmup;
+
     @Option(names = "--warmup", defaultValue = "1", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Warm-up of each latency run (default: ${DEFAULT-VALUE} s).")
     Duration warmup;
@@ -73,7 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
                             + GameConstants.MAX_PLAYERS + " players");
                     continue;
                 }
-                ServerRunResult result = ServerRun.run(bots, StandardMatrix.TICK_RATE_HZ, serverDuration, seed);
+                ServerRunResult result = ServerRun.run(bots, StandardMatrix.TICK_RATE_HZ, serverWarmup, serverDuration, seed);
                 serverRuns.add(result);
                 stdout.println(result.toJson());
                 stdout.flush();

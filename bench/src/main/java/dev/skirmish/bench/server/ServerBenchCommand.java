@@ -35,6 +35,10 @@ public final class ServerBenchCommand implements Callable<Integer> {
             description = "How long to measure after every bot joined (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
+    @Option(names = "--warmup", defaultValue = "3s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Play before measuring, for JIT compilation and the first respawns (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Seed of the bots' decisions (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -48,7 +52,7 @@ public final class ServerBenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ServerRunResult result;
         try {
-            result = ServerRun.run(bots, tickRateHz, duration, seed);
+            result = ServerRun.run(bots, tickRateHz, warmup, duration, seed);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {

@@ -19,7 +19,8 @@ import java.time.Duration;
 
 /**
  * Runs a real server and {@code bots} headless bots on the loopback interface: waits until every bot
- * joined, measures for {@code duration}, then stops bots and server. At most
+ * joined, lets them play for {@code warmup} (JIT compilation, first respawns), measures for
+ * {@code duration}, then stops bots and server. At most
  * {@link GameConstants#MAX_PLAYERS} bots (the width of the snapshot format's player ids).
  */
 public final class ServerRun {
@@ -37,7 +38,7 @@ public final class ServerRun {
      * @throws IllegalArgumentException for more bots than the game allows
      * @throws IOException if the server or a bot cannot open its socket, or the bots do not join
      */
-    public static ServerRunResult run(int bots, int tickRateHz, Duration duration, long seed)
+    public static ServerRunResult run(int bots, int tickRateHz, Duration warmup, Duration duration, long seed)
             throws IOException, InterruptedException {
         if (bots < 1 || bots > GameConstants.MAX_PLAYERS) {
             throw new IllegalArgumentException("--bots must be 1.." + GameConstants.MAX_PLAYERS + ", got " + bots
@@ -53,6 +54,10 @@ public final class ServerRun {
                 if (!fleet.awaitJoined(JOIN_TIMEOUT_MILLIS)) {
                     throw new IOException("the bots did not join: "
                             + fleet.firstFailure().map(Object::toString).orElse("timed out"));
+                }
+                fleet.awaitEnded(warmup.toMillis());
+                if (!server.restartTickTimes()) {
+                    throw new IOException("the server did not answer after the warm-up");
                 }
                 return measure(server, fleet, bots, tickRateHz, duration);
             }

@@ -4,8 +4,8 @@ import dev.skirmish.bench.json.JsonLine;
 import java.util.Locale;
 
 /**
- * What one server run measured, over the window after every bot joined. Tick times are the server's
- * own tick-work histogram (server thread CPU time) over its whole run; {@code cpuPerTickMicros} is
+ * What one server run measured, over the window after every bot joined and the warm-up passed. Tick
+ * times are the server's own tick-work histogram (server thread CPU time) over that window; {@code cpuPerTickMicros} is
  * the server thread's total CPU time (tick work plus networking) in the window divided by the ticks
  * run; the GC pause total covers the whole process (server and bots). Down and up rates are UDP
  * payload per client as the server counted it. Targets are the issue's where it states one, else null.

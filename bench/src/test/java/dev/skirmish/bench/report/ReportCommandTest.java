@@ -26,7 +26,7 @@ class ReportCommandTest {
         CommandLine command = new CommandLine(new BenchCommand());
         command.setOut(new PrintWriter(stdout));
         command.setErr(new PrintWriter(err));
-        int exit = command.execute("report", "--out", out.toString(), "--duration", "100ms", "--warmup", "50ms",
+        int exit = command.execute("report", "--out", out.toString(), "--duration", "100ms", "--warmup", "50ms", "--server-warmup", "200ms",
                 "--server-duration", "1s");
         assertEquals(0, exit, "stderr: " + err);
 

@@ -30,7 +30,7 @@ class ServerBenchCommandTest {
     void twoBotsForASecondReportEveryField() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = command(out, err).execute("server", "--bots", "2", "--duration", "1s", "--json");
+        int exit = command(out, err).execute("server", "--bots", "2", "--warmup", "200ms", "--duration", "1s", "--json");
         assertEquals(0, exit, "stderr: " + err);
         Map<String, String> json = new LinkedHashMap<>();
         Matcher matcher = FIELD.matcher(out.toString().strip());

@@ -44,9 +44,21 @@ public final class ImpairmentOptions {
     @Option(names = "--bandwidth", paramLabel = "RATE", description = "Bottleneck per link, e.g. 2mbit, 500kbit.")
     String bandwidth;
 
-    /** Whether {@code --loss} was given. */
-    boolean lossGiven() {
-        return loss != null;
+    /** Whether the option {@code --KEY} was given. */
+    boolean given(SweptImpairment impairment) {
+        return switch (impairment) {
+            case LOSS -> loss != null;
+            case LATENCY -> latency != null;
+            case JITTER -> jitter != null;
+            case REORDER -> reorder != null;
+            case DUPLICATE -> duplicate != null;
+            case BANDWIDTH -> bandwidth != null;
+        };
+    }
+
+    /** A bottleneck of {@code bytesPerSecond} with a quarter second of queue, never under 16 KiB. */
+    static void bottleneck(LinkConditions.Builder builder, long bytesPerSecond) {
+        builder.bandwidth(bytesPerSecond, Math.max(MIN_QUEUE_BYTES, bytesPerSecond / 4));
     }
 
     /**
@@ -76,9 +88,7 @@ public final class ImpairmentOptions {
                 builder.duplicateRate(ImpairmentText.rate(duplicate));
             }
             if (bandwidth != null) {
-                long bytesPerSecond = ImpairmentText.bytesPerSecond(bandwidth);
-                // A quarter second of queue, never under MIN_QUEUE_BYTES.
-                builder.bandwidth(bytesPerSecond, Math.max(MIN_QUEUE_BYTES, bytesPerSecond / 4));
+                bottleneck(builder, ImpairmentText.bytesPerSecond(bandwidth));
             }
             build(builder);
             return builder;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code skirmish replay run FILE [impairments] [--seed N] [--json] [--sweep loss=...] [--plot FILE.png]}:
+ * {@code skirmish replay run FILE [impairments] [--seed N] [--json] [--sweep KEY=...] [--plot FILE.png]}:
  * replays a capture through the real transport over a simulated network (see {@link ReplayRun}).
  * Impairments apply to every link, both ways. {@code --reorder} holds the chosen share of datagrams
  * back by {@link ImpairmentOptions#REORDER_HOLD_MICROS} extra. The report is deterministic; how much faster than real
@@ -47,20 +47,22 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Option(names = "--sweep", paramLabel = "loss=A,B,...",
-            description = "Run once per loss percentage and print a table, e.g. loss=0,1,5,10,20.")
+    @Option(names = "--sweep", paramLabel = "KEY=A,B,...",
+            description = "Run once per value of one impairment and print a table; KEY is loss, latency, jitter,"
+                    + " reorder, duplicate or bandwidth, e.g. loss=0,1,5,10,20 or latency=0,50ms,200ms.")
     String sweep;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "With --sweep: draw latency against loss.")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "With --sweep: draw p99 latency against the swept value.")
     Path plot;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LinkConditions.Builder conditions = impairments.conditions();
-        List<Double> lossSteps = sweepSteps();
-        if (plot != null && lossSteps == null) {
+        LinkConditions conditions = impairments.build(impairments.conditions());
+        ImpairmentSweep sweepPlan = sweep();
+        List<LinkConditions> steps = sweepPlan == null ? null : sweepConditions(sweepPlan);
+        if (plot != null && sweepPlan == null) {
             throw new ParameterException(spec.commandLine(), "--plot needs --sweep");
         }
         SessionTrace trace = CaptureLoading.load(file, err);
@@ -72,8 +74,8 @@ public final class RunCommand implements Callable<Integer> {
             err.println("error: " + file + ": no application messages to replay");
             return 1;
         }
-        if (lossSteps == null) {
-            ReplayRun run = ReplayRun.run(trace, impairments.build(conditions), seed);
+        if (sweepPlan == null) {
+            ReplayRun run = ReplayRun.run(trace, conditions, seed);
             ReplayReport report = run.report();
             out.print(json ? ReplayReportFormat.json(report) : ReplayReportFormat.table(report));
             out.flush();
@@ -82,17 +84,17 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             List<ReplayReport> reports = new ArrayList<>();
             long wall = 0;
-            for (double step : lossSteps) {
-                ReplayRun run = ReplayRun.run(trace, impairments.build(conditions.lossRate(step)), seed);
+            for (LinkConditions step : steps) {
+                ReplayRun run = ReplayRun.run(trace, step, seed);
                 reports.add(run.report());
                 wall += run.wallNanos();
             }
-            out.print(json ? LossSweep.json(reports) : LossSweep.table(lossSteps, reports));
+            out.print(json ? ImpairmentSweep.json(reports) : sweepPlan.table(reports));
             out.flush();
-            err.println(speed(trace, wall / lossSteps.size()) + " (mean per run)");
+            err.println(speed(trace, wall / steps.size()) + " (mean per run)");
             if (plot != null) {
                 try {
-                    LossSweep.plot(lossSteps, reports, plot);
+                    sweepPlan.plot(reports, plot);
                     err.println("plot written to " + plot);
                 } catch (IOException | RuntimeException e) {
                     err.println("error: " + plot + ": cannot draw the plot: " + e.getMessage());
@@ -110,25 +112,28 @@ public final class RunCommand implements Callable<Integer> {
                 trace.durationMicros() / 1e6, wallNanos / 1e9, factor);
     }
 
-    private List<Double> sweepSteps() {
-        if (sweep == null) {
-            return null;
-        }
-        String text = sweep.strip();
-        if (!text.startsWith("loss=")) {
-            throw new ParameterException(spec.commandLine(), "--sweep '" + sweep + "': only loss=A,B,... is supported");
-        }
-        if (impairments.lossGiven()) {
-            throw new ParameterException(spec.commandLine(), "--sweep loss=... replaces --loss; give one of them");
-        }
-        List<Double> steps = new ArrayList<>();
+    private List<LinkConditions> sweepConditions(ImpairmentSweep plan) {
         try {
-            for (String step : text.substring("loss=".length()).split(",")) {
-                steps.add(ImpairmentText.rate(step));
-            }
+            return plan.conditions(impairments);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--sweep: " + e.getMessage());
         }
-        return steps;
+    }
+
+    private ImpairmentSweep sweep() {
+        if (sweep == null) {
+            return null;
+        }
+        ImpairmentSweep parsed;
+        try {
+            parsed = ImpairmentSweep.parse(sweep);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--sweep: " + e.getMessage());
+        }
+        if (impairments.given(parsed.impairment())) {
+            throw new ParameterException(spec.commandLine(), "--sweep " + parsed.impairment().key + "=... replaces --"
+                    + parsed.impairment().key + "; give one of them");
+        }
+        return parsed;
     }
 }

@@ -15,6 +15,7 @@ public final class ReplayReportFormat {
         StringBuilder out = new StringBuilder();
         out.append("{\n");
         field(out, 1, "capture", report.capture()).append(",\n");
+        field(out, 1, "transportProfile", report.transportProfile()).append(",\n");
         field(out, 1, "conditions", report.conditions()).append(",\n");
         field(out, 1, "seed", report.seed()).append(",\n");
         field(out, 1, "connections", report.connections()).append(",\n");
@@ -49,6 +50,8 @@ public final class ReplayReportFormat {
             inline(out, "duplicates", c.duplicates()).append(", ");
             inline(out, "outOfOrder", c.outOfOrder()).append(", ");
             inline(out, "foreign", c.foreign()).append(", ");
+            inline(out, "retransmittedFragments", c.retransmittedFragments()).append(", ");
+            inline(out, "staleDropped", c.staleDropped()).append(", ");
             inline(out, "latencyP50Micros", c.latencyP50Micros()).append(", ");
             inline(out, "latencyP99Micros", c.latencyP99Micros()).append(", ");
             inline(out, "latencyMaxMicros", c.latencyMaxMicros()).append(", ");
@@ -65,6 +68,7 @@ public final class ReplayReportFormat {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "replay of %s: %d connection(s), %d messages, seed %d%n",
                 report.capture(), report.connections(), report.messages(), report.seed()));
+        out.append("transport profile: ").append(report.transportProfile()).append('\n');
         out.append("conditions: ").append(report.conditions()).append('\n');
         out.append(String.format(Locale.ROOT, "recorded %.3f s, replayed in %.3f s of virtual time%n%n",
                 report.recordedDurationMicros() / 1e6, report.virtualDurationMicros() / 1e6));
@@ -76,12 +80,12 @@ public final class ReplayReportFormat {
                     d.payloadBytes() == 0 ? 0.0 : (double) d.wireBytes() / d.payloadBytes(),
                     d.retransmittedFragments(), d.packetsLost(), d.staleDropped()));
         }
-        out.append(String.format(Locale.ROOT, "%n%-15s %2s %-21s %8s %8s %8s %5s %5s %10s %10s %10s%n", "direction", "ch",
-                "mode", "messages", "once", "missing", "dup", "order", "p50 ms", "p99 ms", "max ms"));
+        out.append(String.format(Locale.ROOT, "%n%-15s %2s %-21s %8s %8s %8s %5s %5s %9s %7s %10s %10s %10s%n", "direction", "ch",
+                "mode", "messages", "once", "missing", "dup", "order", "retransm.", "stale", "p50 ms", "p99 ms", "max ms"));
         for (ChannelResult c : report.channels()) {
-            out.append(String.format(Locale.ROOT, "%-15s %2d %-21s %8d %8d %8d %5d %5d %10.3f %10.3f %10.3f%n",
+            out.append(String.format(Locale.ROOT, "%-15s %2d %-21s %8d %8d %8d %5d %5d %9d %7d %10.3f %10.3f %10.3f%n",
                     c.direction(), c.channel(), c.mode(), c.messages(), c.deliveredOnce(), c.notDelivered(),
-                    c.duplicates(), c.outOfOrder(), c.latencyP50Micros() / 1e3, c.latencyP99Micros() / 1e3,
+                    c.duplicates(), c.outOfOrder(), c.retransmittedFragments(), c.staleDropped(), c.latencyP50Micros() / 1e3, c.latencyP99Micros() / 1e3,
                     c.latencyMaxMicros() / 1e3));
             if (c.mode().startsWith("reliable") && !c.missing().isEmpty()) {
                 out.append("    not delivered: ").append(String.join("; ", c.missing())).append('\n');

@@ -1,6 +1,8 @@
 package dev.skirmish.replay.run;
 
+import dev.skirmish.game.net.GameChannels;
 import dev.skirmish.replay.analysis.Direction;
+import dev.skirmish.replay.analysis.GameSessionInfo;
 import dev.skirmish.replay.analysis.RecoveredMessage;
 import dev.skirmish.replay.analysis.SessionTrace;
 import dev.skirmish.replay.analysis.TracedConnection;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
@@ -137,7 +140,7 @@ public final class ReplayRun {
 
     private static TransportConfig configFor(SessionTrace trace, List<DeliveryMode> channels) {
         int largest = trace.messages().stream().mapToInt(m -> m.payload().length).max().orElse(0);
-        TransportConfig base = TransportConfig.internet().toBuilder().channels(channels).build();
+        TransportConfig base = baseConfig(trace, channels);
         if (largest <= base.maxMessageBytes()) {
             return base;
         }
@@ -145,6 +148,32 @@ public final class ReplayRun {
         return base.toBuilder().maxMessageBytes(bytes).sendBufferBytes(Math.max(base.sendBufferBytes(), bytes))
                 .receiveWindowBytes(Math.max(base.receiveWindowBytes(), bytes + 16))
                 .unreliableReceiveBufferBytes(Math.max(base.unreliableReceiveBufferBytes(), bytes)).build();
+    }
+
+    /**
+     * The configuration the captured programs used, as far as the capture tells: a game session (a
+     * Welcome on the events channel) gets the game's tick-aware profile, whose acknowledgements ride on
+     * the next tick's datagram; anything else the default profile with the captured channels.
+     */
+    private static TransportConfig baseConfig(SessionTrace trace, List<DeliveryMode> channels) {
+        OptionalInt tickRateHz = gameTickRateHz(trace, channels);
+        if (tickRateHz.isPresent()) {
+            return GameChannels.transportConfig(TransportConfig.internet(), tickRateHz.getAsInt());
+        }
+        return TransportConfig.internet().toBuilder().channels(channels).build();
+    }
+
+    private static OptionalInt gameTickRateHz(SessionTrace trace, List<DeliveryMode> channels) {
+        OptionalInt tickRateHz = GameSessionInfo.tickRateHz(trace);
+        boolean gameChannels = channels.equals(GameChannels.transportConfig(TransportConfig.internet()).channels());
+        return gameChannels ? tickRateHz : OptionalInt.empty();
+    }
+
+    /** The profile {@link #baseConfig} chose, in words for the report. */
+    private String profile(SessionTrace trace) {
+        OptionalInt tickRateHz = gameTickRateHz(trace, channels);
+        return tickRateHz.isPresent() ? "game at " + tickRateHz.getAsInt() + " Hz (acks ride on the next tick)"
+                : "internet (default)";
     }
 
     private void execute() {
@@ -307,13 +336,13 @@ public final class ReplayRun {
                     }
                 }
                 if (!perConnection.isEmpty()) {
-                    ChannelResult result = channelResult(direction, channel, perConnection);
+                    ChannelResult result = channelResult(direction, channel, perConnection, channelStats(direction, channel));
                     messages += result.messages();
                     channelResults.add(result);
                 }
             }
         }
-        return new ReplayReport(trace.file().toString(), conditions.toString(), seed, connections.size(), messages,
+        return new ReplayReport(trace.file().toString(), profile(trace), conditions.toString(), seed, connections.size(), messages,
                 trace.durationMicros(), network.nowNanos() / 1000, directions, channelResults);
     }
 
@@ -352,7 +381,28 @@ public final class ReplayRun {
         return new DirectionResult(direction.label(), packets, wire, payload, retransmitted, lost, stale);
     }
 
-    private static ChannelResult channelResult(Direction direction, int channel, List<ChannelLedger> ledgers) {
+    /** This channel's retransmitted fragments (senders) and stale drops (receivers), summed over connections. */
+    private long[] channelStats(Direction direction, int channel) {
+        long retransmitted = 0;
+        long stale = 0;
+        if (channel >= channels.size()) {
+            return new long[] {0, 0};
+        }
+        for (ReplayConnection connection : connections) {
+            Connection sender = direction == Direction.CLIENT_TO_SERVER ? connection.clientConnection : connection.serverConnection;
+            Connection receiver = direction == Direction.CLIENT_TO_SERVER ? connection.serverConnection : connection.clientConnection;
+            if (sender != null) {
+                retransmitted += sender.channelStats(channel).retransmittedFragments();
+            }
+            if (receiver != null) {
+                stale += receiver.channelStats(channel).staleMessages();
+            }
+        }
+        return new long[] {retransmitted, stale};
+    }
+
+    private static ChannelResult channelResult(Direction direction, int channel, List<ChannelLedger> ledgers,
+                                               long[] transportCounts) {
         long messages = 0;
         long payloadBytes = 0;
         long once = 0;
@@ -397,7 +447,7 @@ public final class ReplayRun {
         // Unreliable channels may lose messages by design: report them, but only reliable ones are failures.
         return new ChannelResult(direction.label(), channel, mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 messages, payloadBytes, once, notDelivered, duplicates, outOfOrder, foreign,
-                percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
+                transportCounts[0], transportCounts[1], percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
                 List.copyOf(missing), List.copyOf(misordered));
     }
 

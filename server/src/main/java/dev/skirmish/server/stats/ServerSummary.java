@@ -19,9 +19,9 @@ import java.util.Map;
  * @param matchNumber          the match in progress when the summary was taken
  * @param standings            its standings, best first
  * @param completedMatches     matches that ran to their end, oldest first (the most recent ones)
- * @param tickP50Micros        median tick work over the run
- * @param tickP99Micros        99th percentile tick work over the run
- * @param tickMaxMicros        longest tick work over the run
+ * @param tickP50Micros        median tick work over the run (or since {@code GameServer.restartTickTimes})
+ * @param tickP99Micros        99th percentile tick work, likewise
+ * @param tickMaxMicros        longest tick work, likewise
  * @param datagramsIn          datagrams received
  * @param bytesIn              their bytes
  * @param datagramsOut         datagrams sent
