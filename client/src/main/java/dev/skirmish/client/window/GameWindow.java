@@ -38,7 +38,7 @@ import org.lwjgl.system.MemoryUtil;
  *
  * <p>Fed by a {@link PlaybackFeed} (demo playback), the keys control the playback instead of a player:
  * Space pauses and resumes, {@code -}/{@code [} and {@code +}/{@code =}/{@code ]} change the speed,
- * Left/Right seek {@value #PLAYBACK_SEEK_MICROS} µs back and forth, Tab follows the next player (marked
+ * Left/Right seek 5 s ({@link #PLAYBACK_SEEK_MICROS}) back and forth, Tab follows the next player (marked
  * with a ring), F1 toggles the scoreboard, F3 the net graph, Esc quits at once. A bar at the bottom
  * shows the playback's state; joining a fresh client after a seek is not a reason to give up.
  */

@@ -38,8 +38,11 @@ import picocli.CommandLine.Spec;
  * unless {@code --headless} asks for offscreen rendering (with {@code --screenshot}, one PNG).
  */
 @Command(name = "play", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Plays the game one connection of a capture saw in the client window, re-sent through the"
-                + " real transport over a simulated network with the impairments asked for.",
+        description = {"Plays the game one connection of a capture saw in the client window, re-sent through the"
+                + " real transport over a simulated network with the impairments asked for, to a real client that"
+                + " interpolates and predicts as in live play.",
+            "Keys: Space pause, -/+ speed, Left/Right seek 5 s, Tab follow the next player, F1 scoreboard,"
+                + " F3 net graph, Esc quit. Needs a display (or --headless --screenshot FILE.png)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:played until quit, or wrote the screenshot",
