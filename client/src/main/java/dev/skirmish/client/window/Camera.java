@@ -2,7 +2,8 @@ package dev.skirmish.client.window;
 
 /**
  * The world-to-screen transform: the whole map, scaled uniformly to fit the window below the HUD bar
- * with a margin, centred. Screen coordinates are pixels with the origin at the top left and y down;
+ * with a margin, centred; or, following a player ({@link #following}), that scale times a zoom with the
+ * player kept in the middle as far as the map's edges allow. Screen coordinates are pixels with the origin at the top left and y down;
  * world coordinates are map units with y down too (rows grow downwards), so the transform is a scale
  * and an offset. Immutable; a new camera is made when the window or the map changes size.
  */
@@ -47,6 +48,36 @@ public final class Camera {
         double offsetX = MARGIN_PIXELS + (areaWidth - worldWidth * scale) / 2;
         double offsetY = HUD_HEIGHT_PIXELS + MARGIN_PIXELS + (areaHeight - worldHeight * scale) / 2;
         return new Camera(viewportWidthPixels, viewportHeightPixels, scale, offsetX, offsetY);
+    }
+
+    /**
+     * The camera that shows the map {@code zoom} times larger than {@link #fitting} would, centred on the
+     * world point ({@code centreX}, {@code centreY}) but never scrolled past the map's edges (along an axis
+     * where the zoomed map fits the viewport, it is centred as {@link #fitting} centres it).
+     *
+     * @throws IllegalArgumentException if a size is not positive or the zoom is below 1
+     */
+    public static Camera following(double worldWidth, double worldHeight, int viewportWidthPixels,
+                                   int viewportHeightPixels, double centreX, double centreY, double zoom) {
+        if (!(zoom >= 1)) {
+            throw new IllegalArgumentException("zoom must be at least 1, got " + zoom);
+        }
+        Camera fitted = fitting(worldWidth, worldHeight, viewportWidthPixels, viewportHeightPixels);
+        double scale = fitted.pixelsPerUnit * zoom;
+        double areaWidth = Math.max(1, viewportWidthPixels - 2 * MARGIN_PIXELS);
+        double areaHeight = Math.max(1, viewportHeightPixels - HUD_HEIGHT_PIXELS - 2 * MARGIN_PIXELS);
+        double offsetX = axisOffset(MARGIN_PIXELS, areaWidth, worldWidth * scale, centreX * scale);
+        double offsetY = axisOffset(HUD_HEIGHT_PIXELS + MARGIN_PIXELS, areaHeight, worldHeight * scale, centreY * scale);
+        return new Camera(viewportWidthPixels, viewportHeightPixels, scale, offsetX, offsetY);
+    }
+
+    /** Offset along one axis: the centre in the middle of the area, clamped so the map covers the area. */
+    private static double axisOffset(double areaStart, double areaLength, double mapPixels, double centrePixels) {
+        if (mapPixels <= areaLength) {
+            return areaStart + (areaLength - mapPixels) / 2;
+        }
+        double centred = areaStart + areaLength / 2 - centrePixels;
+        return Math.max(areaStart + areaLength - mapPixels, Math.min(areaStart, centred));
     }
 
     /** Screen x in pixels of world x. */

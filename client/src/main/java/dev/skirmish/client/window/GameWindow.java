@@ -39,8 +39,10 @@ import org.lwjgl.system.MemoryUtil;
  * <p>Fed by a {@link PlaybackFeed} (demo playback), the keys control the playback instead of a player:
  * Space pauses and resumes, {@code -}/{@code [} and {@code +}/{@code =}/{@code ]} change the speed,
  * Left/Right seek 5 s ({@link #PLAYBACK_SEEK_MICROS}) back and forth, Tab follows the next player (marked
- * with a ring), F1 toggles the scoreboard, F3 the net graph, Esc quits at once. A bar at the bottom
- * shows the playback's state; joining a fresh client after a seek is not a reason to give up.
+ * with a ring, the camera following them {@value #PLAYBACK_FOLLOW_ZOOM} times closer than the whole map),
+ * Z switches between that and the whole map, F1 toggles the scoreboard, F3 the net graph, Esc quits at
+ * once. A bar at the bottom shows the playback's state; joining a fresh client after a seek is not a
+ * reason to give up.
  */
 public final class GameWindow {
 
@@ -55,6 +57,8 @@ public final class GameWindow {
     private static final long FRAME_RATE_WINDOW_NANOS = 500_000_000L;
     /** How far Left and Right seek in playback. */
     public static final long PLAYBACK_SEEK_MICROS = 5_000_000L;
+    /** How much closer than the whole map the camera follows the followed player in playback. */
+    static final double PLAYBACK_FOLLOW_ZOOM = 2;
 
     private final WindowOptions options;
     private final ViewFeed session;
@@ -82,6 +86,7 @@ public final class GameWindow {
     private boolean scoreboard;
     private boolean netGraph;
     private boolean menu;
+    private boolean wholeMap;
     private boolean quit;
     private int framebuffer;
     private int colourTexture;
@@ -281,6 +286,7 @@ public final class GameWindow {
                     playback.followNext();
                 }
             }
+            case GLFW_KEY_Z -> wholeMap ^= press;
             case GLFW_KEY_F1 -> scoreboard ^= press;
             case GLFW_KEY_F3 -> netGraph ^= press;
             case GLFW_KEY_ESCAPE -> quit = true;
@@ -340,7 +346,7 @@ public final class GameWindow {
         if (playback != null) {
             playbackLine.setLength(0);
             playback.describe(playbackLine, view);
-            overlays.playback(playback.followedPlayerId(), playbackLine);
+            overlays.playback(playback.followedPlayerId(), wholeMap ? 1 : PLAYBACK_FOLLOW_ZOOM, playbackLine);
         }
         Camera camera = renderer.draw(batch, view, graph, overlays, nowNanos, widthPixels, heightPixels);
         if (camera != null && view.localKnown() && !headless && playback == null) {

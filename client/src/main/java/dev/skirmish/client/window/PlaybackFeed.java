@@ -4,7 +4,8 @@ import dev.skirmish.client.ClientView;
 
 /**
  * A {@link ViewFeed} that plays a recording and takes the viewer's controls. The window maps its keys
- * to these (Space, -/+ or [/], Left/Right, Tab) and shows {@link #describe} in a bar of its own. The
+ * to these (Space, -/+ or [/], Left/Right, Tab), follows {@link #followedPlayerId()} with its camera
+ * and shows {@link #describe} in a bar of its own. The
  * controls may be called on the render thread at any time; an implementation hands them to the thread
  * that drives the playback, and they take effect there in the order given.
  */

@@ -47,6 +47,7 @@ final class SceneRenderer {
         private double framesPerSecond;
         private String serverName = "";
         private int followedPlayerId = -1;
+        private double followZoom = 1;
         private CharSequence playbackLine;
 
         /** Sets this frame's overlays; the playback ones are cleared (see {@link #playback}). */
@@ -57,13 +58,18 @@ final class SceneRenderer {
             this.framesPerSecond = framesPerSecond;
             this.serverName = serverName;
             this.followedPlayerId = -1;
+            this.followZoom = 1;
             this.playbackLine = null;
             return this;
         }
 
-        /** In demo playback: the player to mark (-1 none) and the playback bar's text. */
-        Overlays playback(int followedPlayerId, CharSequence playbackLine) {
+        /**
+         * In demo playback: the player to mark (-1 none), how much closer than the whole map the camera
+         * follows them (1: the whole map), and the playback bar's text.
+         */
+        Overlays playback(int followedPlayerId, double followZoom, CharSequence playbackLine) {
             this.followedPlayerId = followedPlayerId;
+            this.followZoom = followZoom;
             this.playbackLine = playbackLine;
             return this;
         }
@@ -107,7 +113,10 @@ final class SceneRenderer {
         // The playback bar takes the bottom of the window as the HUD bar takes the top.
         int sceneHeightPixels = overlays.playbackLine() == null ? heightPixels : heightPixels - Camera.HUD_HEIGHT_PIXELS;
         if (map != null) {
-            camera = Camera.fitting(map.width(), map.height(), widthPixels, sceneHeightPixels);
+            PlayerView followed = overlays.followZoom > 1 ? find(view, overlays.followedPlayerId()) : null;
+            camera = followed == null ? Camera.fitting(map.width(), map.height(), widthPixels, sceneHeightPixels)
+                    : Camera.following(map.width(), map.height(), widthPixels, sceneHeightPixels, followed.x(),
+                            followed.y(), overlays.followZoom);
             trackEffects(view, nowNanos);
             drawWalls(batch, map, camera);
             drawProjectiles(batch, view, camera);

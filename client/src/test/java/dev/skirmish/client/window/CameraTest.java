@@ -32,6 +32,29 @@ class CameraTest {
     }
 
     @Test
+    void followingKeepsThePlayerInTheMiddleAtTwiceTheScale() {
+        Camera fitted = Camera.fitting(800, 500, 1280, 720);
+        Camera camera = Camera.following(800, 500, 1280, 720, 400, 250, 2);
+        assertEquals(2 * fitted.pixelsPerUnit(), camera.pixelsPerUnit(), EPSILON);
+        double areaTop = Camera.HUD_HEIGHT_PIXELS + Camera.MARGIN_PIXELS;
+        double areaHeight = 720 - areaTop - Camera.MARGIN_PIXELS;
+        assertEquals(640, camera.screenX(400), EPSILON);
+        assertEquals(areaTop + areaHeight / 2, camera.screenY(250), EPSILON);
+    }
+
+    @Test
+    void followingNearAnEdgeStopsAtTheMapsEdge() {
+        Camera camera = Camera.following(800, 500, 1280, 720, 10, 490, 2);
+        assertEquals(Camera.MARGIN_PIXELS, camera.screenX(0), EPSILON);
+        assertEquals(720 - Camera.MARGIN_PIXELS, camera.screenY(500), EPSILON);
+        Camera unzoomed = Camera.following(800, 500, 1280, 720, 10, 490, 1);
+        Camera fitted = Camera.fitting(800, 500, 1280, 720);
+        assertEquals(fitted.screenX(10), unzoomed.screenX(10), EPSILON);
+        assertEquals(fitted.screenY(490), unzoomed.screenY(490), EPSILON);
+        assertThrows(IllegalArgumentException.class, () -> Camera.following(800, 500, 1280, 720, 0, 0, 0.5));
+    }
+
+    @Test
     void screenToWorldInvertsWorldToScreen() {
         Camera camera = Camera.fitting(960, 768, 800, 600);
         for (double x = 0; x <= 960; x += 37.5) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
  * server sent one connection is re-sent to a real game client through the real transport over a
  * simulated network with the impairments asked for, so interpolation and prediction can be watched
  * coping (see {@link Playback}). Keys: Space pause, {@code -}/{@code +} speed, Left/Right seek 5 s, Tab
- * follow the next player, F1 scoreboard, F3 net graph, Esc quit.
+ * follow the next player, Z whole map or following camera, F1 scoreboard, F3 net graph, Esc quit.
  *
  * <p>The capture is read first, so a bad file is reported (file and byte offset) with or without a
  * display; then without a display the command says what it needs and exits {@value #EXIT_NO_DISPLAY},
@@ -41,8 +41,9 @@ import picocli.CommandLine.Spec;
         description = {"Plays the game one connection of a capture saw in the client window, re-sent through the"
                 + " real transport over a simulated network with the impairments asked for, to a real client that"
                 + " interpolates and predicts as in live play.",
-            "Keys: Space pause, -/+ speed, Left/Right seek 5 s, Tab follow the next player, F1 scoreboard,"
-                + " F3 net graph, Esc quit. Needs a display (or --headless --screenshot FILE.png)."},
+            "Keys: Space pause, -/+ speed, Left/Right seek 5 s, Tab follow the next player (the camera follows;"
+                + " Z shows the whole map), F1 scoreboard, F3 net graph, Esc quit. Needs a display (or --headless"
+                + " --screenshot FILE.png)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:played until quit, or wrote the screenshot",
@@ -157,7 +158,7 @@ public final class PlayCommand implements Callable<Integer> {
                 : ", spectating (the capture holds none of the player's input)");
         text.append("; network: ").append(conditions).append(", seed ").append(seed);
         text.append(String.format(Locale.ROOT, "%nkeys: Space pause, -/+ speed, Left/Right seek 5 s, Tab follow next,"
-                + " F1 scoreboard, F3 net graph, Esc quit"));
+                + " Z whole map, F1 scoreboard, F3 net graph, Esc quit"));
         return text.toString();
     }
 
