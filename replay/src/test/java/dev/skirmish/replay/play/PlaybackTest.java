@@ -176,6 +176,21 @@ class PlaybackTest {
     }
 
     @Test
+    void aSeekWhilePausedShowsTheNewPositionAndHoldsThere() {
+        Playback playback = new Playback(match, LinkConditions.builder().delayMicros(30_000).build(), SEED);
+        playback.advance(SECOND);
+        playback.setPaused(true);
+        playback.seekTo(3_000_000);
+        assertEquals(ClientPhase.PLAYING, playback.client().phase());
+        assertTrue(playback.client().ackedSnapshotTick() >= match.tickAt(3_000_000), "the new client has the new position");
+        assertTrue(playback.client().view().localKnown(), "and draws it");
+        long position = playback.positionMicros();
+        assertTrue(position >= 3_000_000 && position < 3_500_000, "just past the asked position: " + position);
+        playback.advance(2 * SECOND);
+        assertEquals(position, playback.positionMicros(), "still paused");
+    }
+
+    @Test
     void afterASeekIntoTheMatchPredictionStillNeedsNoCorrection() {
         Playback playback = new Playback(match, LinkConditions.builder().delayMicros(40_000).build(), SEED);
         playback.seekTo(2_500_000);
