@@ -8,9 +8,13 @@ import dev.skirmish.client.window.Palette;
 import dev.skirmish.client.window.PlayerColors;
 import dev.skirmish.replay.play.SimulatedMatchCapture;
 import dev.skirmish.transport.sim.LinkConditions;
+import dev.skirmish.transport.capture.CaptureFile;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -86,6 +90,22 @@ class PlayCommandTest {
 
     @Test
     void anotherProgramsTrafficIsNotAGameSession() throws Exception {
+        Path foreign = directory.resolve("dns.pcapng");
+        try (CaptureFile file = CaptureFile.create(foreign, 16, 1_700_000_000_000_000L)) {
+            for (int i = 0; i < 5; i++) {
+                file.record(i * 1_000_000L, new InetSocketAddress("10.1.1.1", 53), new InetSocketAddress("10.1.1.2", 5353),
+                        ByteBuffer.wrap("not a skirmish datagram at all".getBytes(StandardCharsets.US_ASCII)));
+            }
+        }
+        Output result = play(true, foreign.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains("error: " + foreign + ": at byte "), result.err());
+        assertTrue(result.err().contains("no Skirmish traffic"), result.err());
+        assertTrue(result.err().contains("no game session to play"), result.err());
+    }
+
+    @Test
+    void aConnectionThatIsNotThereIsAClearError() {
         Output result = play(true, capture.toString(), "--connection", "5");
         assertEquals(1, result.exitCode());
         assertTrue(result.err().contains("no connection 5; the capture has 3"), result.err());
