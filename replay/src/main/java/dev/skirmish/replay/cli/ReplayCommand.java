@@ -7,13 +7,13 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code skirmish replay}: reads pcapng captures of Skirmish sessions ({@code info}) and replays what
- * the applications sent through the real transport over a simulated network ({@code run}). The
- * launcher registers it as a subcommand.
+ * {@code skirmish replay}: reads pcapng captures of Skirmish sessions ({@code info}), replays what
+ * the applications sent through the real transport over a simulated network ({@code run}), and plays
+ * a recorded match back in the window ({@code play}). The launcher registers it as a subcommand.
  *
  * <p>Exit codes: 0 for a clean capture, 1 when the capture cannot be read at all or has a problem (the
  * message names the file and byte offset; whatever could be read is still reported), 2 for invalid
- * options.
+ * options; {@code play} exits 3 without a display (see {@link PlayCommand}).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, version = "skirmish replay 0.1.0",
         description = "Inspects and replays pcapng captures of Skirmish sessions.",
@@ -24,6 +24,6 @@ public final class ReplayCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "name a subcommand: info or run");
+        throw new ParameterException(spec.commandLine(), "name a subcommand: info, run or play");
     }
 }
