@@ -46,12 +46,17 @@ import org.slf4j.LoggerFactory;
  *       it yields.</li>
  * </ol>
  *
- * <p><b>Timer precision.</b> The selector's timeout is whole milliseconds, so the wait is the time to
- * the deadline rounded <em>up</em>: a timer fires at most about a millisecond late (plus the OS's
- * scheduling slack), never early, and a host with a deadline under a millisecond away sleeps for one
- * millisecond instead of spinning. Rounding down would fire on time only by spinning through the last
- * millisecond before every deadline, and there is one per ack delay and retransmission, so the
- * host burns no CPU while idle or waiting. A due deadline is served with {@link Selector#selectNow()}.
+ * <p><b>Timer precision.</b> The selector's timeout is whole milliseconds, so a wait for the node's
+ * deadline blocks in the selector for the whole milliseconds to it, rounded <em>down</em>, and waits
+ * out the rest (under a millisecond) in short parks of at most {@value #FINE_WAIT_SLICE_MICROS} µs,
+ * looking at the socket with {@link Selector#selectNow()} between them. A timer therefore fires within
+ * about one slice plus the OS's timer slack of its deadline (typically under 0.1 ms on Linux), never
+ * early, which is what lets a LAN profile run its ack and probe timers at a few hundred microseconds
+ * ({@code TransportConfig.timerGranularityMicros()}). The parks cost a wake-up per slice, but only
+ * during the last millisecond before a deadline: an idle host, or one whose next deadline is further
+ * away, sleeps in the selector as before. A datagram that arrives during a park is read at the end of
+ * that slice; a task queued with {@link #execute} ends the park at once. A due deadline is served with
+ * {@link Selector#selectNow()}.
  *
  * <p><b>Sending.</b> The node's datagrams go to {@link DatagramChannel#send}; the datagram buffer's
  * position is left as the node gave it. When the kernel's send buffer is full, the datagram is copied
@@ -100,6 +105,9 @@ public final class UdpHost implements Executor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpHost.class);
 
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Longest park while waiting out the sub-millisecond rest of a wait (see the class comment). */
+    static final long FINE_WAIT_SLICE_MICROS = 50;
+    private static final long FINE_WAIT_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(FINE_WAIT_SLICE_MICROS);
     // The threaded loop's wait when nothing is due; execute() and close() wake it sooner.
     private static final long IDLE_SERVICE_TIMEOUT_MILLIS = 1_000;
     // A task that keeps queueing tasks must not hold the loop forever; the rest run next time.
@@ -279,6 +287,11 @@ public final class UdpHost implements Executor, AutoCloseable {
         // One wakeup per wait is enough; the service thread clears the flag after each select.
         if (wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
+            // A service call waiting out the last fraction of a millisecond parks instead of selecting.
+            Thread waiting = servicingThread;
+            if (waiting != null) {
+                LockSupport.unpark(waiting);
+            }
         }
     }
 
@@ -340,25 +353,25 @@ public final class UdpHost implements Executor, AutoCloseable {
     }
 
     /**
-     * The selector wait, in milliseconds, for a service call allowed {@code timeoutMillis} with the node's
-     * deadline at {@code deadlineNanos} and the clock at {@code nowNanos}: 0 means {@code selectNow()}.
-     * The time to the deadline is rounded up, so the wait never ends before the deadline and passes it
-     * by less than a millisecond.
+     * How long, in nanoseconds, a service call allowed {@code timeoutMillis} waits for the node's deadline
+     * at {@code deadlineNanos} with the clock at {@code nowNanos}: the time to the deadline, capped by the
+     * timeout; 0 when the deadline is due or {@code timeoutMillis} is 0. Saturates at {@link Long#MAX_VALUE}.
      */
-    static long selectTimeoutMillis(long timeoutMillis, long deadlineNanos, long nowNanos) {
-        if (timeoutMillis == 0) {
-            return 0;
+    static long waitNanos(long timeoutMillis, long deadlineNanos, long nowNanos) {
+        long timeoutNanos = timeoutMillis > Long.MAX_VALUE / NANOS_PER_MILLI
+                ? Long.MAX_VALUE : timeoutMillis * NANOS_PER_MILLI;
+        if (timeoutNanos == 0 || deadlineNanos == NetworkNode.NO_DEADLINE) {
+            return timeoutNanos;
         }
-        if (deadlineNanos == NetworkNode.NO_DEADLINE) {
-            return timeoutMillis;
-        }
-        long untilDeadlineNanos = deadlineNanos - nowNanos;
-        if (untilDeadlineNanos <= 0) {
-            return 0;
-        }
-        long untilDeadlineMillis = untilDeadlineNanos / NANOS_PER_MILLI
-                + (untilDeadlineNanos % NANOS_PER_MILLI == 0 ? 0 : 1);
-        return Math.min(timeoutMillis, untilDeadlineMillis);
+        return Math.max(0, Math.min(timeoutNanos, deadlineNanos - nowNanos));
+    }
+
+    /**
+     * The part of a wait of {@code waitNanos} spent blocked in the selector, in whole milliseconds:
+     * rounded down, so the selector never sleeps past the deadline; the rest is waited in parks.
+     */
+    static long selectMillis(long waitNanos) {
+        return waitNanos / NANOS_PER_MILLI;
     }
 
     private int serviceOnce(long timeoutMillis) {
@@ -385,14 +398,14 @@ public final class UdpHost implements Executor, AutoCloseable {
     }
 
     private void awaitWork(long timeoutMillis) {
-        long waitMillis = tasks.isEmpty()
-                ? selectTimeoutMillis(timeoutMillis, nodeDeadline(), clock.nowNanos())
-                : 0;
+        long waitNanos = tasks.isEmpty() ? waitNanos(timeoutMillis, nodeDeadline(), clock.nowNanos()) : 0;
         try {
-            if (waitMillis == 0) {
+            if (waitNanos == 0) {
                 selector.selectNow();
             } else {
-                selector.select(waitMillis);
+                // The wait is timed on System.nanoTime() from here on, so a clock the host's user froze
+                // (tests do) delays this call by the wait, like a selector would, instead of forever.
+                waitUntil(System.nanoTime() + waitNanos);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed on " + localAddress, e);
@@ -400,6 +413,35 @@ public final class UdpHost implements Executor, AutoCloseable {
         // Readiness is checked by trying (receive until null, send until 0), not by key.
         selector.selectedKeys().clear();
         wakeupPending.set(false);
+    }
+
+    /** Whether the wait should end for something other than the socket: a queued task or close(). */
+    private boolean wokenUp() {
+        return !tasks.isEmpty() || closed.get();
+    }
+
+    /**
+     * Waits until {@code endNanos} (on System.nanoTime), the socket is ready, or a wake-up: whole
+     * milliseconds in the selector, the rest in parks of at most a slice. A selector that returns early
+     * with nothing to do (a stale wake-up) is simply entered again.
+     */
+    private void waitUntil(long endNanos) throws IOException {
+        for (long left = endNanos - System.nanoTime(); left > 0; left = endNanos - System.nanoTime()) {
+            long millis = selectMillis(left);
+            if (millis > 0) {
+                if (selector.select(millis) > 0) {
+                    return;
+                }
+            } else {
+                LockSupport.parkNanos(Math.min(left, FINE_WAIT_SLICE_NANOS));
+                if (selector.selectNow() > 0) {
+                    return;
+                }
+            }
+            if (wokenUp()) {
+                return;
+            }
+        }
     }
 
     private void runTasks() {

@@ -131,21 +131,31 @@ class UdpHostTest {
     }
 
     @Test
-    void selectTimeoutRoundsTheWaitForTheDeadlineUpToWholeMilliseconds() {
+    void waitRunsToTheDeadlineCappedByTheCallersTimeout() {
         long never = NetworkNode.NO_DEADLINE;
         long ms = TimeUnit.MILLISECONDS.toNanos(1);
-        assertEquals(50, UdpHost.selectTimeoutMillis(50, never, 123));
-        assertEquals(0, UdpHost.selectTimeoutMillis(0, never, 123), "0 polls without waiting");
-        assertEquals(0, UdpHost.selectTimeoutMillis(50, 1_000, 1_000), "due now");
-        assertEquals(0, UdpHost.selectTimeoutMillis(50, 1_000, 5_000), "overdue");
-        assertEquals(1, UdpHost.selectTimeoutMillis(50, 1_000 + 300_000, 1_000), "0.3 ms: sleep 1, never spin");
-        assertEquals(2, UdpHost.selectTimeoutMillis(50, 2 * ms, 0), "exactly 2 ms");
-        assertEquals(3, UdpHost.selectTimeoutMillis(50, 2 * ms + 1, 0), "just over 2 ms: never wake early");
-        assertEquals(50, UdpHost.selectTimeoutMillis(50, 10_000 * ms, 0), "the caller's timeout caps the wait");
-        assertEquals(9_223_372_036_855L, UdpHost.selectTimeoutMillis(Long.MAX_VALUE, never - 1, 0),
-                "a far deadline rounds up without overflowing");
-        assertEquals(1, UdpHost.selectTimeoutMillis(50, Long.MIN_VALUE + 10, Long.MAX_VALUE - 10),
+        assertEquals(50 * ms, UdpHost.waitNanos(50, never, 123));
+        assertEquals(0, UdpHost.waitNanos(0, never, 123), "0 polls without waiting");
+        assertEquals(0, UdpHost.waitNanos(0, 5 * ms, 0), "0 polls even with a deadline ahead");
+        assertEquals(0, UdpHost.waitNanos(50, 1_000, 1_000), "due now");
+        assertEquals(0, UdpHost.waitNanos(50, 1_000, 5_000), "overdue");
+        assertEquals(300_000, UdpHost.waitNanos(50, 1_000 + 300_000, 1_000), "0.3 ms: exactly to the deadline");
+        assertEquals(2 * ms + 1, UdpHost.waitNanos(50, 2 * ms + 1, 0), "not rounded to milliseconds");
+        assertEquals(50 * ms, UdpHost.waitNanos(50, 10_000 * ms, 0), "the caller's timeout caps the wait");
+        assertEquals(Long.MAX_VALUE - 1, UdpHost.waitNanos(Long.MAX_VALUE, never - 1, 0),
+                "a huge timeout saturates instead of overflowing");
+        assertEquals(21, UdpHost.waitNanos(50, Long.MIN_VALUE + 10, Long.MAX_VALUE - 10),
                 "compared wrap-safely: 21 ns ahead");
+    }
+
+    @Test
+    void selectorSleepsWholeMillisecondsRoundedDownAndParksTheRest() {
+        long ms = TimeUnit.MILLISECONDS.toNanos(1);
+        assertEquals(0, UdpHost.selectMillis(300_000), "0.3 ms: parked, not a whole millisecond asleep");
+        assertEquals(0, UdpHost.selectMillis(ms - 1));
+        assertEquals(1, UdpHost.selectMillis(ms));
+        assertEquals(2, UdpHost.selectMillis(2 * ms + 999_999), "never sleeps past the deadline");
+        assertEquals(9_223_372_036_854L, UdpHost.selectMillis(Long.MAX_VALUE));
     }
 
     @Test
