@@ -120,10 +120,6 @@ public final class TransportConfig {
         return new Builder().build();
     }
 
-    /** {@link #lan()}'s ack delay: long enough to gather an ACK for several packets, short beside a PTO. */
-    public static final long LAN_MAX_ACK_DELAY_MICROS = 250;
-    /** {@link #lan()}'s ack-eliciting threshold: one ACK per this many in-order packets of a stream. */
-    public static final int LAN_ACK_ELICITING_THRESHOLD = 16;
     /** {@link #lan()}'s timer granularity, which is also its probe-timeout floor. */
     public static final long LAN_TIMER_GRANULARITY_MICROS = 200;
 
@@ -131,27 +127,22 @@ public final class TransportConfig {
      * The LAN profile, for paths with an RTT of tens to hundreds of microseconds:
      * <ul>
      *   <li>no congestion window and no pacing (flow control still applies);</li>
+     *   <li>acknowledgements without delay: they go at the next poll, i.e. right after the batch of
+     *       datagrams that elicited them. On such a path a delayed ACK only delays loss recovery, and a
+     *       bulk transfer still gets few ACKs, one per batch the receiver reads;</li>
      *   <li>timers at {@value #LAN_TIMER_GRANULARITY_MICROS} µs: the timer granularity and the probe-timeout
      *       floor, so a lost packet at the tail of a flight (in a game, every message sent alone is one) is
-     *       probed after about {@code srtt + 200 µs + ack delay} instead of at least a millisecond. The
-     *       price is a spurious probe when an acknowledgement is lost or held up that long, about twice
-     *       the retransmissions of a millisecond floor at 5 % loss. {@code UdpHost} fires timers to within
-     *       about 0.1 ms;</li>
-     *   <li>acknowledgement frequency: an ACK after every {@value #LAN_ACK_ELICITING_THRESHOLD} in-order
-     *       ack-eliciting packets or {@value #LAN_MAX_ACK_DELAY_MICROS} µs after the first unacknowledged
-     *       one, whichever comes first, and at once for a packet out of order. A bulk transfer then costs
-     *       one ACK datagram per 16 data datagrams instead of one per wake-up of the receiver (often one
-     *       per datagram), which on loopback is most of what separates it from raw UDP; a packet sent
-     *       alone is acknowledged within 0.25 ms.</li>
+     *       probed about {@code srtt + 200 µs} after it was sent instead of at least a millisecond later.
+     *       The price is a spurious probe whenever an acknowledgement is lost or held up that long: about
+     *       twice the retransmissions of a millisecond floor at 5 % loss. {@code UdpHost} fires timers to
+     *       within about 0.1 ms.</li>
      * </ul>
      * In simulation (64-byte reliable messages at 1,000 per second, 25 µs each way, 5 % loss each way)
-     * this repairs losses with a p99 delivery latency of about 0.5 ms, against 1.1 to 2.1 ms with
-     * the internet profile's timers (see docs/protocol.md, section 6.3).
+     * p99 delivery latency is 0.275 ms, against 1.075 ms with millisecond timers (docs/protocol.md,
+     * section 6.5).
      */
     public static TransportConfig lan() {
-        return new Builder().congestionControl(CongestionControl.NONE)
-                .maxAckDelayMicros(LAN_MAX_ACK_DELAY_MICROS)
-                .ackElicitingThreshold(LAN_ACK_ELICITING_THRESHOLD)
+        return new Builder().congestionControl(CongestionControl.NONE).maxAckDelayMicros(0)
                 .timerGranularityMicros(LAN_TIMER_GRANULARITY_MICROS)
                 .probeTimeoutFloorMicros(LAN_TIMER_GRANULARITY_MICROS)
                 .build();
