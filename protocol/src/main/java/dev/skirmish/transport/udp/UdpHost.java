@@ -46,17 +46,15 @@ import org.slf4j.LoggerFactory;
  *       it yields.</li>
  * </ol>
  *
- * <p><b>Timer precision.</b> The selector's timeout is whole milliseconds, so a wait for the node's
- * deadline blocks in the selector for the whole milliseconds to it, rounded <em>down</em>, and waits
- * out the rest (under a millisecond) in short parks of at most {@value #FINE_WAIT_SLICE_MICROS} µs,
- * looking at the socket with {@link Selector#selectNow()} between them. A timer therefore fires within
- * about one slice plus the OS's timer slack of its deadline (typically under 0.1 ms on Linux), never
- * early, which is what lets a LAN profile run its ack and probe timers at a few hundred microseconds
- * ({@code TransportConfig.timerGranularityMicros()}). The parks cost a wake-up per slice, but only
- * during the last millisecond before a deadline: an idle host, or one whose next deadline is further
- * away, sleeps in the selector as before. A datagram that arrives during a park is read at the end of
- * that slice; a task queued with {@link #execute} ends the park at once. A due deadline is served with
- * {@link Selector#selectNow()}.
+ * <p><b>Timer precision.</b> The selector's timeout is whole milliseconds. A deadline two or more
+ * milliseconds away is waited for in the selector, whole milliseconds rounded down (so never past it);
+ * for the last stretch the host selects for the time rounded up and arms a {@link SelectorAlarm}, a
+ * thread of its own that wakes the selector at the deadline itself. A timer therefore fires within the
+ * OS's timer slack of its deadline (typically well under 0.1 ms on Linux), never early, which is what
+ * lets a LAN profile run its probe timers at a few hundred microseconds
+ * ({@code TransportConfig.timerGranularityMicros()}); a datagram or a task still ends the wait at once,
+ * and an idle host sleeps. The alarm thread starts with the first wait that needs it and costs one
+ * wake-up per deadline it serves. A due deadline is served with {@link Selector#selectNow()}.
  *
  * <p><b>Sending.</b> The node's datagrams go to {@link DatagramChannel#send}; the datagram buffer's
  * position is left as the node gave it. When the kernel's send buffer is full, the datagram is copied
@@ -105,9 +103,8 @@ public final class UdpHost implements Executor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpHost.class);
 
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
-    /** Longest park while waiting out the sub-millisecond rest of a wait (see the class comment). */
-    static final long FINE_WAIT_SLICE_MICROS = 50;
-    private static final long FINE_WAIT_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(FINE_WAIT_SLICE_MICROS);
+    /** Waits shorter than this end on the alarm rather than on the selector's millisecond timeout. */
+    private static final long ALARM_WAIT_NANOS = 2 * NANOS_PER_MILLI;
     // The threaded loop's wait when nothing is due; execute() and close() wake it sooner.
     private static final long IDLE_SERVICE_TIMEOUT_MILLIS = 1_000;
     // A task that keeps queueing tasks must not hold the loop forever; the rest run next time.
@@ -130,6 +127,7 @@ public final class UdpHost implements Executor, AutoCloseable {
     private final long closeTimeoutMillis;
     private final ByteBuffer receiveBuffer;
     private final PendingDatagrams pending;
+    private final SelectorAlarm alarm;
     private final DatagramSink sink = this::send;
     private final UdpHostStats stats = new UdpHostStats();
 
@@ -158,6 +156,7 @@ public final class UdpHost implements Executor, AutoCloseable {
         // One byte more than the largest accepted datagram: a datagram that fills it was truncated.
         this.receiveBuffer = ByteBuffer.allocateDirect(maxDatagramBytes + 1);
         this.pending = new PendingDatagrams(options.pendingSendCapacity());
+        this.alarm = new SelectorAlarm(selector, "skirmish-alarm-" + localAddress.getPort());
     }
 
     /**
@@ -287,11 +286,6 @@ public final class UdpHost implements Executor, AutoCloseable {
         // One wakeup per wait is enough; the service thread clears the flag after each select.
         if (wakeupPending.compareAndSet(false, true)) {
             selector.wakeup();
-            // A service call waiting out the last fraction of a millisecond parks instead of selecting.
-            Thread waiting = servicingThread;
-            if (waiting != null) {
-                LockSupport.unpark(waiting);
-            }
         }
     }
 
@@ -367,11 +361,16 @@ public final class UdpHost implements Executor, AutoCloseable {
     }
 
     /**
-     * The part of a wait of {@code waitNanos} spent blocked in the selector, in whole milliseconds:
-     * rounded down, so the selector never sleeps past the deadline; the rest is waited in parks.
+     * The selector timeout, in milliseconds, for a wait with {@code waitNanos} left, and whether the
+     * {@link SelectorAlarm} must end it: from 2 ms on, the whole milliseconds rounded down (the selector
+     * wakes before the deadline and the wait goes on); below, rounded up, with the alarm set for the
+     * deadline. Returns the timeout, negated when the alarm is needed; {@code waitNanos} must be positive.
      */
     static long selectMillis(long waitNanos) {
-        return waitNanos / NANOS_PER_MILLI;
+        if (waitNanos >= ALARM_WAIT_NANOS) {
+            return waitNanos / NANOS_PER_MILLI;
+        }
+        return -((waitNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
     }
 
     private int serviceOnce(long timeoutMillis) {
@@ -421,24 +420,26 @@ public final class UdpHost implements Executor, AutoCloseable {
     }
 
     /**
-     * Waits until {@code endNanos} (on System.nanoTime), the socket is ready, or a wake-up: whole
-     * milliseconds in the selector, the rest in parks of at most a slice. A selector that returns early
-     * with nothing to do (a stale wake-up) is simply entered again.
+     * Waits until {@code endNanos} (on System.nanoTime), the socket is ready, or a wake-up: in the
+     * selector, with the alarm for the last stretch (see {@link #selectMillis}). A selector that returns
+     * early with nothing to do (a stale wake-up, or an alarm that raced with a datagram) is simply
+     * entered again.
      */
     private void waitUntil(long endNanos) throws IOException {
         for (long left = endNanos - System.nanoTime(); left > 0; left = endNanos - System.nanoTime()) {
             long millis = selectMillis(left);
+            int ready;
             if (millis > 0) {
-                if (selector.select(millis) > 0) {
-                    return;
-                }
+                ready = selector.select(millis);
             } else {
-                LockSupport.parkNanos(Math.min(left, FINE_WAIT_SLICE_NANOS));
-                if (selector.selectNow() > 0) {
-                    return;
+                alarm.armAt(endNanos);
+                try {
+                    ready = selector.select(-millis);
+                } finally {
+                    alarm.disarm();
                 }
             }
-            if (wokenUp()) {
+            if (ready > 0 || wokenUp()) {
                 return;
             }
         }
@@ -636,6 +637,7 @@ public final class UdpHost implements Executor, AutoCloseable {
     }
 
     private void closeResources() {
+        alarm.close();
         closeQuietly(selector);
         closeQuietly(channel);
     }

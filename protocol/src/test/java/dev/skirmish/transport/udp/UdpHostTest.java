@@ -149,12 +149,15 @@ class UdpHostTest {
     }
 
     @Test
-    void selectorSleepsWholeMillisecondsRoundedDownAndParksTheRest() {
+    void selectorSleepsWholeMillisecondsRoundedDownThenTheAlarmEndsTheLastStretch() {
         long ms = TimeUnit.MILLISECONDS.toNanos(1);
-        assertEquals(0, UdpHost.selectMillis(300_000), "0.3 ms: parked, not a whole millisecond asleep");
-        assertEquals(0, UdpHost.selectMillis(ms - 1));
-        assertEquals(1, UdpHost.selectMillis(ms));
-        assertEquals(2, UdpHost.selectMillis(2 * ms + 999_999), "never sleeps past the deadline");
+        assertEquals(-1, UdpHost.selectMillis(300_000), "0.3 ms: up to 1 ms in the selector, the alarm ends it");
+        assertEquals(-1, UdpHost.selectMillis(1));
+        assertEquals(-1, UdpHost.selectMillis(ms));
+        assertEquals(-2, UdpHost.selectMillis(ms + 1), "rounded up: the alarm, not the timeout, ends it");
+        assertEquals(-2, UdpHost.selectMillis(2 * ms - 1));
+        assertEquals(2, UdpHost.selectMillis(2 * ms), "from 2 ms on, no alarm");
+        assertEquals(2, UdpHost.selectMillis(3 * ms - 1), "rounded down: never sleeps past the deadline");
         assertEquals(9_223_372_036_854L, UdpHost.selectMillis(Long.MAX_VALUE));
     }
 
