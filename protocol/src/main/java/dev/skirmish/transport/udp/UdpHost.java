@@ -211,6 +211,28 @@ public final class UdpHost implements Executor, AutoCloseable {
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("timeoutMillis must be at least 0, got " + timeoutMillis);
         }
+        return serviceGuarded(saturatedNanos(timeoutMillis), false);
+    }
+
+    /**
+     * {@link #service(long)} with a timeout of any precision: the wait ends within the OS's timer slack of
+     * the timeout as well as of the node's deadline (a game loop waiting for its next frame, a sender for
+     * the instant its next message is due), where {@link #service(long)} may overrun its timeout by up to
+     * a millisecond. Costs a wake-up of the host's alarm thread when the timeout ends the wait.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException as {@link #service(long)}
+     * @throws UncheckedIOException if the selector fails
+     */
+    public int service(long timeout, TimeUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must be at least 0, got " + timeout);
+        }
+        return serviceGuarded(unit.toNanos(timeout), true);
+    }
+
+    private int serviceGuarded(long timeoutNanos, boolean preciseTimeout) {
         Thread current = Thread.currentThread();
         Thread loopThread = networkThread;
         if (loopThread != null && loopThread != current) {
@@ -227,7 +249,7 @@ public final class UdpHost implements Executor, AutoCloseable {
             if (closed.get()) {
                 throw new IllegalStateException("host is closed");
             }
-            return serviceOnce(timeoutMillis);
+            return serviceOnce(timeoutNanos, preciseTimeout);
         } finally {
             servicingThread = null;
             if (closed.get()) {
@@ -346,14 +368,16 @@ public final class UdpHost implements Executor, AutoCloseable {
         return "UdpHost[" + localAddress + (closed.get() ? ", closed]" : "]");
     }
 
+    private static long saturatedNanos(long millis) {
+        return millis > Long.MAX_VALUE / NANOS_PER_MILLI ? Long.MAX_VALUE : millis * NANOS_PER_MILLI;
+    }
+
     /**
-     * How long, in nanoseconds, a service call allowed {@code timeoutMillis} waits for the node's deadline
+     * How long, in nanoseconds, a service call allowed {@code timeoutNanos} waits for the node's deadline
      * at {@code deadlineNanos} with the clock at {@code nowNanos}: the time to the deadline, capped by the
-     * timeout; 0 when the deadline is due or {@code timeoutMillis} is 0. Saturates at {@link Long#MAX_VALUE}.
+     * timeout; 0 when the deadline is due or {@code timeoutNanos} is 0.
      */
-    static long waitNanos(long timeoutMillis, long deadlineNanos, long nowNanos) {
-        long timeoutNanos = timeoutMillis > Long.MAX_VALUE / NANOS_PER_MILLI
-                ? Long.MAX_VALUE : timeoutMillis * NANOS_PER_MILLI;
+    static long waitNanos(long timeoutNanos, long deadlineNanos, long nowNanos) {
         if (timeoutNanos == 0 || deadlineNanos == NetworkNode.NO_DEADLINE) {
             return timeoutNanos;
         }
@@ -373,8 +397,8 @@ public final class UdpHost implements Executor, AutoCloseable {
         return -((waitNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
     }
 
-    private int serviceOnce(long timeoutMillis) {
-        awaitWork(timeoutMillis);
+    private int serviceOnce(long timeoutNanos, boolean preciseTimeout) {
+        awaitWork(timeoutNanos, preciseTimeout);
         runTasks();
         flushPending();
         int delivered = receiveReady();
@@ -396,15 +420,20 @@ public final class UdpHost implements Executor, AutoCloseable {
         return delivered;
     }
 
-    private void awaitWork(long timeoutMillis) {
-        long waitNanos = tasks.isEmpty() ? waitNanos(timeoutMillis, nodeDeadline(), clock.nowNanos()) : 0;
+    private void awaitWork(long timeoutNanos, boolean preciseTimeout) {
+        long deadlineNanos = nodeDeadline();
+        long nowNanos = clock.nowNanos();
+        long waitNanos = tasks.isEmpty() ? waitNanos(timeoutNanos, deadlineNanos, nowNanos) : 0;
+        // The node's deadline needs the alarm's precision; a timeout in whole milliseconds does not.
+        boolean precise = preciseTimeout
+                || (deadlineNanos != NetworkNode.NO_DEADLINE && waitNanos == deadlineNanos - nowNanos);
         try {
             if (waitNanos == 0) {
                 selector.selectNow();
             } else {
                 // The wait is timed on System.nanoTime() from here on, so a clock the host's user froze
                 // (tests do) delays this call by the wait, like a selector would, instead of forever.
-                waitUntil(System.nanoTime() + waitNanos);
+                waitUntil(System.nanoTime() + waitNanos, precise);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed on " + localAddress, e);
@@ -421,16 +450,17 @@ public final class UdpHost implements Executor, AutoCloseable {
 
     /**
      * Waits until {@code endNanos} (on System.nanoTime), the socket is ready, or a wake-up: in the
-     * selector, with the alarm for the last stretch (see {@link #selectMillis}). A selector that returns
-     * early with nothing to do (a stale wake-up, or an alarm that raced with a datagram) is simply
-     * entered again.
+     * selector, with the alarm for the last stretch of a {@code precise} wait (see {@link #selectMillis});
+     * any other ends within the selector's millisecond. A
+     * selector that returns early with nothing to do (a stale wake-up, or an alarm that raced with a
+     * datagram) is simply entered again.
      */
-    private void waitUntil(long endNanos) throws IOException {
+    private void waitUntil(long endNanos, boolean precise) throws IOException {
         for (long left = endNanos - System.nanoTime(); left > 0; left = endNanos - System.nanoTime()) {
             long millis = selectMillis(left);
             int ready;
-            if (millis > 0) {
-                ready = selector.select(millis);
+            if (millis > 0 || !precise) {
+                ready = selector.select(Math.abs(millis));
             } else {
                 alarm.armAt(endNanos);
                 try {

@@ -134,17 +134,16 @@ class UdpHostTest {
     void waitRunsToTheDeadlineCappedByTheCallersTimeout() {
         long never = NetworkNode.NO_DEADLINE;
         long ms = TimeUnit.MILLISECONDS.toNanos(1);
-        assertEquals(50 * ms, UdpHost.waitNanos(50, never, 123));
+        assertEquals(50 * ms, UdpHost.waitNanos(50 * ms, never, 123));
         assertEquals(0, UdpHost.waitNanos(0, never, 123), "0 polls without waiting");
         assertEquals(0, UdpHost.waitNanos(0, 5 * ms, 0), "0 polls even with a deadline ahead");
-        assertEquals(0, UdpHost.waitNanos(50, 1_000, 1_000), "due now");
-        assertEquals(0, UdpHost.waitNanos(50, 1_000, 5_000), "overdue");
-        assertEquals(300_000, UdpHost.waitNanos(50, 1_000 + 300_000, 1_000), "0.3 ms: exactly to the deadline");
-        assertEquals(2 * ms + 1, UdpHost.waitNanos(50, 2 * ms + 1, 0), "not rounded to milliseconds");
-        assertEquals(50 * ms, UdpHost.waitNanos(50, 10_000 * ms, 0), "the caller's timeout caps the wait");
-        assertEquals(Long.MAX_VALUE - 1, UdpHost.waitNanos(Long.MAX_VALUE, never - 1, 0),
-                "a huge timeout saturates instead of overflowing");
-        assertEquals(21, UdpHost.waitNanos(50, Long.MIN_VALUE + 10, Long.MAX_VALUE - 10),
+        assertEquals(0, UdpHost.waitNanos(50 * ms, 1_000, 1_000), "due now");
+        assertEquals(0, UdpHost.waitNanos(50 * ms, 1_000, 5_000), "overdue");
+        assertEquals(300_000, UdpHost.waitNanos(50 * ms, 1_000 + 300_000, 1_000), "0.3 ms: exactly to the deadline");
+        assertEquals(2 * ms + 1, UdpHost.waitNanos(50 * ms, 2 * ms + 1, 0), "not rounded to milliseconds");
+        assertEquals(50 * ms, UdpHost.waitNanos(50 * ms, 10_000 * ms, 0), "the caller's timeout caps the wait");
+        assertEquals(700_000, UdpHost.waitNanos(700_000, 10_000 * ms, 0), "a timeout finer than a millisecond");
+        assertEquals(21, UdpHost.waitNanos(50 * ms, Long.MIN_VALUE + 10, Long.MAX_VALUE - 10),
                 "compared wrap-safely: 21 ns ahead");
     }
 
@@ -165,6 +164,7 @@ class UdpHostTest {
     void rejectsANegativeServiceTimeout() throws IOException {
         try (UdpHost host = UdpHost.bind(Loopback.ipv4(), new EchoNode(), UdpHostOptions.defaults())) {
             assertThrows(IllegalArgumentException.class, () -> host.service(-1));
+            assertThrows(IllegalArgumentException.class, () -> host.service(-1, TimeUnit.NANOSECONDS));
         }
     }
 
