@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The Skirmish transport: a client and a server {@link Endpoint}, each on its own {@link UdpHost}
@@ -21,6 +22,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class SkirmishLink implements LinkUnderTest {
     private static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final long NANOS_PER_MILLI = 1_000_000;
+    /** Longest park while waiting for the next send: keeps acks and timers served promptly. */
+    private static final long SPIN_PARK_NANOS = 20_000;
     private static final int CHANNEL = 0;
 
     private final TransportConfig config;
@@ -97,9 +101,13 @@ final class SkirmishLink implements LinkUnderTest {
 
     @Override
     public void idle(long maxWaitNanos) {
-        // Returns early for a datagram or one of the connection's timers; ends on time to within the OS's
-        // timer slack, so a paced sender neither spins nor oversleeps its next message.
-        clientHost.service(Math.max(0, maxWaitNanos), TimeUnit.NANOSECONDS);
+        clientHost.service(0);
+        if (maxWaitNanos >= 2 * NANOS_PER_MILLI) {
+            // The host returns early when a datagram arrives; it rounds its wait up to whole milliseconds.
+            clientHost.service(maxWaitNanos / NANOS_PER_MILLI - 1);
+        } else if (maxWaitNanos > 0) {
+            LockSupport.parkNanos(Math.min(maxWaitNanos, SPIN_PARK_NANOS));
+        }
         if (sending.state() == Connection.State.CLOSED) {
             throw new IllegalStateException("skirmish connection closed: " + sending.closeReason());
         }
