@@ -451,9 +451,8 @@ public final class UdpHost implements Executor, AutoCloseable {
     /**
      * Waits until {@code endNanos} (on System.nanoTime), the socket is ready, or a wake-up: in the
      * selector, with the alarm for the last stretch of a {@code precise} wait (see {@link #selectMillis});
-     * any other ends within the selector's millisecond. A
-     * selector that returns early with nothing to do (a stale wake-up, or an alarm that raced with a
-     * datagram) is simply entered again.
+     * any other wait ends within the selector's millisecond. A selector that returns early with nothing to
+     * do (a stale wake-up, or an alarm that raced with a datagram) is simply entered again.
      */
     private void waitUntil(long endNanos, boolean precise) throws IOException {
         for (long left = endNanos - System.nanoTime(); left > 0; left = endNanos - System.nanoTime()) {
