@@ -60,7 +60,8 @@ import org.slf4j.LoggerFactory;
  * position is left as the node gave it. When the kernel's send buffer is full, the datagram is copied
  * into a bounded pending queue ({@link UdpHostOptions#pendingSendCapacity()}) and sent when the socket
  * is writable again, in order; beyond the bound it is dropped and counted. Send failures (no route,
- * ICMP port unreachable, message too long, an address this socket's family cannot reach) are counted,
+ * ICMP port unreachable, message too long, an address this socket's family cannot reach, any address
+ * but the peer of a socket connected with {@link UdpHostOptions.Builder#connectedPeer}) are counted,
  * never thrown.
  *
  * <p><b>Receiving.</b> One direct buffer is reused for every datagram; datagrams longer than
@@ -128,6 +129,7 @@ public final class UdpHost implements Executor, AutoCloseable {
     private final ByteBuffer receiveBuffer;
     private final PendingDatagrams pending;
     private final SelectorAlarm alarm;
+    private final InetSocketAddress connectedPeer;
     private final DatagramSink sink = this::send;
     private final UdpHostStats stats = new UdpHostStats();
 
@@ -157,6 +159,7 @@ public final class UdpHost implements Executor, AutoCloseable {
         this.receiveBuffer = ByteBuffer.allocateDirect(maxDatagramBytes + 1);
         this.pending = new PendingDatagrams(options.pendingSendCapacity());
         this.alarm = new SelectorAlarm(selector, "skirmish-alarm-" + localAddress.getPort());
+        this.connectedPeer = options.connectedPeer().orElse(null);
     }
 
     /**
@@ -184,6 +187,9 @@ public final class UdpHost implements Executor, AutoCloseable {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, options.socketReceiveBufferBytes());
             channel.setOption(StandardSocketOptions.SO_SNDBUF, options.socketSendBufferBytes());
             channel.bind(local);
+            if (options.connectedPeer().isPresent()) {
+                channel.connect(options.connectedPeer().get());
+            }
             channel.configureBlocking(false);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
             UdpHost host = new UdpHost(node, channel, selector, key, options);
@@ -602,6 +608,14 @@ public final class UdpHost implements Executor, AutoCloseable {
      * full; a failed send is counted as an error and is done with, since retrying would fail again.
      */
     private boolean trySend(InetSocketAddress to, ByteBuffer datagram, int lengthBytes) {
+        if (connectedPeer != null && !connectedPeer.equals(to)) {
+            long occurrence = stats.recordSendError();
+            if (isWorthLogging(occurrence)) {
+                LOG.debug("{}: send to {} refused: the socket is connected to {} (occurrence {})", this, to,
+                        connectedPeer, occurrence);
+            }
+            return true;
+        }
         try {
             // A zero-length datagram also reports 0 bytes sent; it cannot be told apart from a full buffer.
             if (channel.send(datagram, to) == 0 && lengthBytes > 0) {

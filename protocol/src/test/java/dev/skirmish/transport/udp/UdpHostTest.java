@@ -169,6 +169,36 @@ class UdpHostTest {
     }
 
     @Test
+    void aConnectedSocketSendsToItsPeerOnly() throws IOException {
+        EchoNode peer = new EchoNode();
+        EchoNode stranger = new EchoNode();
+        try (UdpHost server = UdpHost.bind(Loopback.ipv4(), peer, UdpHostOptions.defaults());
+             UdpHost other = UdpHost.bind(Loopback.ipv4(), stranger, UdpHostOptions.defaults())) {
+            UdpHostOptions connected = UdpHostOptions.builder().connectedPeer(server.localAddress()).build();
+            try (UdpHost toPeer = UdpHost.bind(Loopback.ipv4(),
+                         sendingOnce(server.localAddress(), List.of(new byte[4])), connected);
+                 UdpHost toStranger = UdpHost.bind(Loopback.ipv4(),
+                         sendingOnce(other.localAddress(), List.of(new byte[4])), connected)) {
+                toPeer.service(0);
+                toStranger.service(0);
+                serviceUntil(() -> peer.received() >= 1, "the datagram to the peer arrives", server);
+
+                assertEquals(1, toPeer.stats().datagramsSent());
+                assertEquals(0, toStranger.stats().datagramsSent());
+                assertEquals(1, toStranger.stats().sendErrors(), "refused and counted, not thrown");
+                assertEquals(0, other.service(0), "nothing reached the other address");
+                assertEquals(0, stranger.received());
+            }
+        }
+    }
+
+    @Test
+    void rejectsAnUnresolvedConnectedPeer() {
+        assertThrows(IllegalArgumentException.class, () -> UdpHostOptions.builder()
+                .connectedPeer(InetSocketAddress.createUnresolved("localhost", 9)));
+    }
+
+    @Test
     void rejectsAnUnresolvedLocalAddress() {
         assertThrows(IllegalArgumentException.class, () -> UdpHost.bind(
                 InetSocketAddress.createUnresolved("localhost", 0), new EchoNode(), UdpHostOptions.defaults()));
