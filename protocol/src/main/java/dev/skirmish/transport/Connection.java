@@ -92,6 +92,8 @@ public final class Connection {
     private long peerMaxData;
     private long sentFlowBytes;
     private long maxDataAcked;
+    /** The largest receive limit the peer has been sent (the handshake's window, then MAX_DATA frames). */
+    private long maxDataAdvertised;
     private boolean maxDataPending;
 
     private boolean pingPending;
@@ -163,6 +165,7 @@ public final class Connection {
         this.scratchMessages = new Object[config.maxDatagramBytes()];
         this.scratchFragments = new int[config.maxDatagramBytes()];
         this.lastActivityNanos = nowNanos;
+        this.maxDataAdvertised = config.receiveWindowBytes();
         if (client) {
             state = State.HANDSHAKING;
             handshakePending = true;
@@ -248,7 +251,9 @@ public final class Connection {
     /** Hands up to {@code max} delivered messages to {@code handler}, oldest first; returns how many. */
     public int receive(MessageHandler handler, int max) {
         int count = deliveries.drain(this, handler, max);
-        if (count > 0 && deliveries.advertisedLimit() > maxDataAcked) {
+        // Only a limit the peer has not been sent yet: one MAX_DATA per raise, not one per drain until
+        // the peer's acknowledgement (which may wait its ack delay) comes back. A lost one is sent again.
+        if (count > 0 && deliveries.advertisedLimit() > maxDataAdvertised) {
             maxDataPending = true;
         }
         return count;
@@ -1028,6 +1033,7 @@ public final class Connection {
                     FrameWriter.writeMaxData(buffer, limitBytes);
                     maxDataPending = false;
                     maxDataSent = limitBytes;
+                    maxDataAdvertised = Math.max(maxDataAdvertised, limitBytes);
                     ackEliciting = true;
                 }
             }

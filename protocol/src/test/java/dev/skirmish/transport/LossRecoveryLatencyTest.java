@@ -11,16 +11,15 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * How fast losses are repaired, in virtual time (so the figures are exact and repeatable): a steady
- * stream of small reliable messages over a LAN-like path with 5 % loss each way. A loss must be
- * detected from the next packet's acknowledgement (fast retransmit by time threshold) rather than by
- * waiting for a probe timeout, so nearly every message is delivered within one message interval
- * plus a trip. Wall-clock figures for the same workload over real sockets are the benchmark's job.
+ * stream of small reliable messages over a LAN-like path with 5 % loss each way. Every message travels
+ * alone, so each is the tail of its flight: with the LAN profile's probe timeout (about srtt + 200 µs)
+ * a lost one is repaired well before the next message, 1 ms later, could reveal the gap. Wall-clock figures for the same workload over real sockets are the benchmark's job.
  */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LossRecoveryLatencyTest {
 
     @Test
-    void lossesAreRepairedWithinAboutOneMessageInterval() {
+    void lossesAreRepairedWithinAboutOneProbeTimeout() {
         long seed = 5;
         SimulatedPair pair = new SimulatedPair(seed, TransportConfig.lan());
         LinkConditions lossy = LinkConditions.builder().delayMicros(25).lossRate(0.05).build();
@@ -46,8 +45,11 @@ class LossRecoveryLatencyTest {
         long p999 = latency[count * 999 / 1000];
         String figures = "seed " + seed + ": p50 " + latency[count / 2] / 1000 + " us, p99 " + p99 / 1000
                 + " us, p99.9 " + p999 / 1000 + " us; " + pair.clientConnection.stats();
-        assertTrue(p99 <= 1_100_000, figures);
-        assertTrue(p999 <= 2_100_000, figures);
-        assertTrue(pair.clientConnection.stats().probeTimeouts() <= 5, "losses were found by probing: " + figures);
+        assertTrue(p99 <= 350_000, figures);
+        assertTrue(p999 <= 1_100_000, figures);
+        // The short timeout also probes when only an ACK was lost; that costs a retransmission, but the
+        // total stays near one per datagram lost in either direction (2 x 5 % of the messages).
+        assertTrue(pair.clientConnection.stats().retransmittedFragments() <= count * 12 / 100,
+                "retransmissions beyond the losses: " + figures);
     }
 }

@@ -6,11 +6,11 @@ import java.util.BitSet;
 /**
  * The receiver's account of a run: which sequence numbers arrived, how many arrived twice or after a
  * higher one, and the one-way latency of those sent after the warm-up. Written by the receiving
- * thread only; {@link #delivered()} and {@link #lastDeliveryNanos()} may be read from any thread, the
- * rest after the receiving thread has stopped.
+ * thread only; {@link #delivered()}, {@link #lastDeliveryNanos()} and {@link #measureFrom} may be used
+ * from any thread, the rest after the receiving thread has stopped.
  */
 final class DeliveryCheck {
-    private final long firstMeasuredSequence;
+    private volatile long firstMeasuredSequence;
     private final BitSet seen;
     private final LatencyHistogram latency = new LatencyHistogram();
     private volatile long delivered;
@@ -27,6 +27,14 @@ final class DeliveryCheck {
     DeliveryCheck(long firstMeasuredSequence, int expectedMessages) {
         this.firstMeasuredSequence = firstMeasuredSequence;
         this.seen = new BitSet(Math.max(64, expectedMessages));
+    }
+
+    /**
+     * Ends a warm-up whose length was not known in advance (a throughput run's): messages from
+     * {@code sequence} on are measured.
+     */
+    void measureFrom(long sequence) {
+        firstMeasuredSequence = sequence;
     }
 
     /** Accounts for the message starting at {@code message}'s position, received at {@code nowNanos}. */
@@ -59,6 +67,11 @@ final class DeliveryCheck {
     /** Distinct messages delivered. */
     long delivered() {
         return delivered;
+    }
+
+    /** Distinct messages delivered with a sequence number of at least {@code sequence}. */
+    long deliveredFrom(long sequence) {
+        return seen.get((int) Math.min(sequence, Integer.MAX_VALUE), Integer.MAX_VALUE).cardinality();
     }
 
     long lastDeliveryNanos() {

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The Skirmish transport: a client and a server {@link Endpoint}, each on its own {@link UdpHost}
  * serviced in polled mode (the sender's by the run's thread, the receiver's by a thread of its own),
- * messages on channel 0 (reliable ordered). With a loss rate, each host drops a seeded share of the
+ * the client's socket connected to the server's; messages on channel 0 (reliable ordered). With a loss rate, each host drops a seeded share of the
  * datagrams it sends, so both directions lose that share at the socket.
  */
 final class SkirmishLink implements LinkUnderTest {
@@ -49,8 +49,10 @@ final class SkirmishLink implements LinkUnderTest {
     public void open(DeliveryCheck check) throws IOException {
         serverEndpoint = Endpoint.server(config, random.split());
         clientEndpoint = Endpoint.client(config, random.split());
-        serverHost = UdpHost.bind(new InetSocketAddress("127.0.0.1", 0), serverEndpoint, options());
-        clientHost = UdpHost.bind(new InetSocketAddress("127.0.0.1", 0), clientEndpoint, options());
+        serverHost = UdpHost.bind(new InetSocketAddress("127.0.0.1", 0), serverEndpoint, options().build());
+        // A client talks to its server only: its socket is connected, as the UDP baseline's are.
+        clientHost = UdpHost.bind(new InetSocketAddress("127.0.0.1", 0), clientEndpoint,
+                options().connectedPeer(serverHost.localAddress()).build());
         sending = clientEndpoint.connect(System.nanoTime(), serverHost.localAddress());
         long deadline = System.nanoTime() + CONNECT_TIMEOUT_NANOS;
         while (receiving == null || sending.state() != Connection.State.CONNECTED) {
@@ -73,12 +75,12 @@ final class SkirmishLink implements LinkUnderTest {
         receivingThread.start();
     }
 
-    private UdpHostOptions options() {
+    private UdpHostOptions.Builder options() {
         UdpHostOptions.Builder builder = UdpHostOptions.builder();
         if (lossRate > 0) {
             builder.outboundDropper(new RandomDatagramDropper(lossRate, random.nextLong()));
         }
-        return builder.build();
+        return builder;
     }
 
     private void receive(DeliveryCheck check) {

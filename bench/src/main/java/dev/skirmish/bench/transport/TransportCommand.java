@@ -50,7 +50,8 @@ public final class TransportCommand implements Callable<Integer> {
     int ratePerSecond;
 
     @Option(names = "--warmup", defaultValue = "1", paramLabel = "DURATION", converter = WarmupConverter.class,
-            description = "Latency: unmeasured lead-in, 0 for none (default: ${DEFAULT-VALUE} s).")
+            description = "Unmeasured lead-in before --duration (throughput: sent flat out, so the JIT has"
+                    + " compiled the hot paths), 0 for none (default: ${DEFAULT-VALUE} s).")
     Duration warmup;
 
     @Option(names = "--loss", defaultValue = "0", paramLabel = "P",

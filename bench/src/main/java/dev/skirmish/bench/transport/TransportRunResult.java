@@ -4,8 +4,10 @@ import dev.skirmish.bench.json.JsonLine;
 
 /**
  * What one transport run measured. Latencies are one-way, send to delivery, of the messages sent
- * after the warm-up (for throughput runs: of every message, so they include queueing). {@code elapsed}
- * runs from the first send to the last delivery. Null fields are unknown for that transport.
+ * after the warm-up (for throughput runs they include time queued in the sender's buffers). For a
+ * throughput run, {@code sent}, {@code delivered} and {@code elapsed} cover the measured part only:
+ * from the first send after the warm-up to the last delivery; for a latency run, the whole run from
+ * the first send. Null fields are unknown for that transport.
  */
 public record TransportRunResult(TransportRunSettings settings, long sent, long delivered, long misordered,
                                  long duplicates, double elapsedSeconds, long p50Nanos, long p99Nanos,

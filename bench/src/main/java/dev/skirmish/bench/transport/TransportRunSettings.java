@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * One transport run. {@code count} (0 = no limit) and {@code duration} bound a throughput run,
- * whichever comes first; a latency run sends {@code ratePerSecond} messages per second for
- * {@code warmup} (not measured) plus {@code duration}. {@code lossRate} (0..1) drops that share of
+ * One transport run. Both workloads start with {@code warmup}, which is not measured. {@code count}
+ * (0 = no limit) and {@code duration} bound the measured part of a throughput run, whichever comes
+ * first; a latency run sends {@code ratePerSecond} messages per second for {@code warmup} plus
+ * {@code duration}. {@code lossRate} (0..1) drops that share of
  * datagrams in each direction at the socket; TCP does not support it (use the README's namespace).
  */
 public record TransportRunSettings(TransportKind transport, Workload workload, int sizeBytes, long count,

@@ -46,18 +46,22 @@ import org.slf4j.LoggerFactory;
  *       it yields.</li>
  * </ol>
  *
- * <p><b>Timer precision.</b> The selector's timeout is whole milliseconds, so the wait is the time to
- * the deadline rounded <em>up</em>: a timer fires at most about a millisecond late (plus the OS's
- * scheduling slack), never early, and a host with a deadline under a millisecond away sleeps for one
- * millisecond instead of spinning. Rounding down would fire on time only by spinning through the last
- * millisecond before every deadline, and there is one per ack delay and retransmission, so the
- * host burns no CPU while idle or waiting. A due deadline is served with {@link Selector#selectNow()}.
+ * <p><b>Timer precision.</b> The selector's timeout is whole milliseconds. A deadline two or more
+ * milliseconds away is waited for in the selector, whole milliseconds rounded down (so never past it);
+ * for the last stretch the host selects for the time rounded up and arms a {@link SelectorAlarm}, a
+ * thread of its own that wakes the selector at the deadline itself. A timer therefore fires within the
+ * OS's timer slack of its deadline (typically well under 0.1 ms on Linux), never early, which is what
+ * lets a LAN profile run its probe timers at a few hundred microseconds
+ * ({@code TransportConfig.timerGranularityMicros()}); a datagram or a task still ends the wait at once,
+ * and an idle host sleeps. The alarm thread starts with the first wait that needs it and costs one
+ * wake-up per deadline it serves. A due deadline is served with {@link Selector#selectNow()}.
  *
  * <p><b>Sending.</b> The node's datagrams go to {@link DatagramChannel#send}; the datagram buffer's
  * position is left as the node gave it. When the kernel's send buffer is full, the datagram is copied
  * into a bounded pending queue ({@link UdpHostOptions#pendingSendCapacity()}) and sent when the socket
  * is writable again, in order; beyond the bound it is dropped and counted. Send failures (no route,
- * ICMP port unreachable, message too long, an address this socket's family cannot reach) are counted,
+ * ICMP port unreachable, message too long, an address this socket's family cannot reach, any address
+ * but the peer of a socket connected with {@link UdpHostOptions.Builder#connectedPeer}) are counted,
  * never thrown.
  *
  * <p><b>Receiving.</b> One direct buffer is reused for every datagram; datagrams longer than
@@ -100,6 +104,8 @@ public final class UdpHost implements Executor, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(UdpHost.class);
 
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
+    /** Waits shorter than this end on the alarm rather than on the selector's millisecond timeout. */
+    private static final long ALARM_WAIT_NANOS = 2 * NANOS_PER_MILLI;
     // The threaded loop's wait when nothing is due; execute() and close() wake it sooner.
     private static final long IDLE_SERVICE_TIMEOUT_MILLIS = 1_000;
     // A task that keeps queueing tasks must not hold the loop forever; the rest run next time.
@@ -122,6 +128,8 @@ public final class UdpHost implements Executor, AutoCloseable {
     private final long closeTimeoutMillis;
     private final ByteBuffer receiveBuffer;
     private final PendingDatagrams pending;
+    private final SelectorAlarm alarm;
+    private final InetSocketAddress connectedPeer;
     private final DatagramSink sink = this::send;
     private final UdpHostStats stats = new UdpHostStats();
 
@@ -150,6 +158,8 @@ public final class UdpHost implements Executor, AutoCloseable {
         // One byte more than the largest accepted datagram: a datagram that fills it was truncated.
         this.receiveBuffer = ByteBuffer.allocateDirect(maxDatagramBytes + 1);
         this.pending = new PendingDatagrams(options.pendingSendCapacity());
+        this.alarm = new SelectorAlarm(selector, "skirmish-alarm-" + localAddress.getPort());
+        this.connectedPeer = options.connectedPeer().orElse(null);
     }
 
     /**
@@ -177,6 +187,9 @@ public final class UdpHost implements Executor, AutoCloseable {
             channel.setOption(StandardSocketOptions.SO_RCVBUF, options.socketReceiveBufferBytes());
             channel.setOption(StandardSocketOptions.SO_SNDBUF, options.socketSendBufferBytes());
             channel.bind(local);
+            if (options.connectedPeer().isPresent()) {
+                channel.connect(options.connectedPeer().get());
+            }
             channel.configureBlocking(false);
             SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
             UdpHost host = new UdpHost(node, channel, selector, key, options);
@@ -204,6 +217,28 @@ public final class UdpHost implements Executor, AutoCloseable {
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("timeoutMillis must be at least 0, got " + timeoutMillis);
         }
+        return serviceGuarded(saturatedNanos(timeoutMillis), false);
+    }
+
+    /**
+     * {@link #service(long)} with a timeout of any precision: the wait ends within the OS's timer slack of
+     * the timeout as well as of the node's deadline (a game loop waiting for its next frame, a sender for
+     * the instant its next message is due), where {@link #service(long)} may overrun its timeout by up to
+     * a millisecond. Costs a wake-up of the host's alarm thread when the timeout ends the wait.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException as {@link #service(long)}
+     * @throws UncheckedIOException if the selector fails
+     */
+    public int service(long timeout, TimeUnit unit) {
+        Objects.requireNonNull(unit, "unit");
+        if (timeout < 0) {
+            throw new IllegalArgumentException("timeout must be at least 0, got " + timeout);
+        }
+        return serviceGuarded(unit.toNanos(timeout), true);
+    }
+
+    private int serviceGuarded(long timeoutNanos, boolean preciseTimeout) {
         Thread current = Thread.currentThread();
         Thread loopThread = networkThread;
         if (loopThread != null && loopThread != current) {
@@ -220,7 +255,7 @@ public final class UdpHost implements Executor, AutoCloseable {
             if (closed.get()) {
                 throw new IllegalStateException("host is closed");
             }
-            return serviceOnce(timeoutMillis);
+            return serviceOnce(timeoutNanos, preciseTimeout);
         } finally {
             servicingThread = null;
             if (closed.get()) {
@@ -339,30 +374,37 @@ public final class UdpHost implements Executor, AutoCloseable {
         return "UdpHost[" + localAddress + (closed.get() ? ", closed]" : "]");
     }
 
-    /**
-     * The selector wait, in milliseconds, for a service call allowed {@code timeoutMillis} with the node's
-     * deadline at {@code deadlineNanos} and the clock at {@code nowNanos}: 0 means {@code selectNow()}.
-     * The time to the deadline is rounded up, so the wait never ends before the deadline and passes it
-     * by less than a millisecond.
-     */
-    static long selectTimeoutMillis(long timeoutMillis, long deadlineNanos, long nowNanos) {
-        if (timeoutMillis == 0) {
-            return 0;
-        }
-        if (deadlineNanos == NetworkNode.NO_DEADLINE) {
-            return timeoutMillis;
-        }
-        long untilDeadlineNanos = deadlineNanos - nowNanos;
-        if (untilDeadlineNanos <= 0) {
-            return 0;
-        }
-        long untilDeadlineMillis = untilDeadlineNanos / NANOS_PER_MILLI
-                + (untilDeadlineNanos % NANOS_PER_MILLI == 0 ? 0 : 1);
-        return Math.min(timeoutMillis, untilDeadlineMillis);
+    private static long saturatedNanos(long millis) {
+        return millis > Long.MAX_VALUE / NANOS_PER_MILLI ? Long.MAX_VALUE : millis * NANOS_PER_MILLI;
     }
 
-    private int serviceOnce(long timeoutMillis) {
-        awaitWork(timeoutMillis);
+    /**
+     * How long, in nanoseconds, a service call allowed {@code timeoutNanos} waits for the node's deadline
+     * at {@code deadlineNanos} with the clock at {@code nowNanos}: the time to the deadline, capped by the
+     * timeout; 0 when the deadline is due or {@code timeoutNanos} is 0.
+     */
+    static long waitNanos(long timeoutNanos, long deadlineNanos, long nowNanos) {
+        if (timeoutNanos == 0 || deadlineNanos == NetworkNode.NO_DEADLINE) {
+            return timeoutNanos;
+        }
+        return Math.max(0, Math.min(timeoutNanos, deadlineNanos - nowNanos));
+    }
+
+    /**
+     * The selector timeout, in milliseconds, for a wait with {@code waitNanos} left, and whether the
+     * {@link SelectorAlarm} must end it: from 2 ms on, the whole milliseconds rounded down (the selector
+     * wakes before the deadline and the wait goes on); below, rounded up, with the alarm set for the
+     * deadline. Returns the timeout, negated when the alarm is needed; {@code waitNanos} must be positive.
+     */
+    static long selectMillis(long waitNanos) {
+        if (waitNanos >= ALARM_WAIT_NANOS) {
+            return waitNanos / NANOS_PER_MILLI;
+        }
+        return -((waitNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
+    }
+
+    private int serviceOnce(long timeoutNanos, boolean preciseTimeout) {
+        awaitWork(timeoutNanos, preciseTimeout);
         runTasks();
         flushPending();
         int delivered = receiveReady();
@@ -384,15 +426,20 @@ public final class UdpHost implements Executor, AutoCloseable {
         return delivered;
     }
 
-    private void awaitWork(long timeoutMillis) {
-        long waitMillis = tasks.isEmpty()
-                ? selectTimeoutMillis(timeoutMillis, nodeDeadline(), clock.nowNanos())
-                : 0;
+    private void awaitWork(long timeoutNanos, boolean preciseTimeout) {
+        long deadlineNanos = nodeDeadline();
+        long nowNanos = clock.nowNanos();
+        long waitNanos = tasks.isEmpty() ? waitNanos(timeoutNanos, deadlineNanos, nowNanos) : 0;
+        // The node's deadline needs the alarm's precision; a timeout in whole milliseconds does not.
+        boolean precise = preciseTimeout
+                || (deadlineNanos != NetworkNode.NO_DEADLINE && waitNanos == deadlineNanos - nowNanos);
         try {
-            if (waitMillis == 0) {
+            if (waitNanos == 0) {
                 selector.selectNow();
             } else {
-                selector.select(waitMillis);
+                // The wait is timed on System.nanoTime() from here on, so a clock the host's user froze
+                // (tests do) delays this call by the wait, like a selector would, instead of forever.
+                waitUntil(System.nanoTime() + waitNanos, precise);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed on " + localAddress, e);
@@ -400,6 +447,37 @@ public final class UdpHost implements Executor, AutoCloseable {
         // Readiness is checked by trying (receive until null, send until 0), not by key.
         selector.selectedKeys().clear();
         wakeupPending.set(false);
+    }
+
+    /** Whether the wait should end for something other than the socket: a queued task or close(). */
+    private boolean wokenUp() {
+        return !tasks.isEmpty() || closed.get();
+    }
+
+    /**
+     * Waits until {@code endNanos} (on System.nanoTime), the socket is ready, or a wake-up: in the
+     * selector, with the alarm for the last stretch of a {@code precise} wait (see {@link #selectMillis});
+     * any other wait ends within the selector's millisecond. A selector that returns early with nothing to
+     * do (a stale wake-up, or an alarm that raced with a datagram) is simply entered again.
+     */
+    private void waitUntil(long endNanos, boolean precise) throws IOException {
+        for (long left = endNanos - System.nanoTime(); left > 0; left = endNanos - System.nanoTime()) {
+            long millis = selectMillis(left);
+            int ready;
+            if (millis > 0 || !precise) {
+                ready = selector.select(Math.abs(millis));
+            } else {
+                alarm.armAt(endNanos);
+                try {
+                    ready = selector.select(-millis);
+                } finally {
+                    alarm.disarm();
+                }
+            }
+            if (ready > 0 || wokenUp()) {
+                return;
+            }
+        }
     }
 
     private void runTasks() {
@@ -530,6 +608,14 @@ public final class UdpHost implements Executor, AutoCloseable {
      * full; a failed send is counted as an error and is done with, since retrying would fail again.
      */
     private boolean trySend(InetSocketAddress to, ByteBuffer datagram, int lengthBytes) {
+        if (connectedPeer != null && !connectedPeer.equals(to)) {
+            long occurrence = stats.recordSendError();
+            if (isWorthLogging(occurrence)) {
+                LOG.debug("{}: send to {} refused: the socket is connected to {} (occurrence {})", this, to,
+                        connectedPeer, occurrence);
+            }
+            return true;
+        }
         try {
             // A zero-length datagram also reports 0 bytes sent; it cannot be told apart from a full buffer.
             if (channel.send(datagram, to) == 0 && lengthBytes > 0) {
@@ -594,6 +680,7 @@ public final class UdpHost implements Executor, AutoCloseable {
     }
 
     private void closeResources() {
+        alarm.close();
         closeQuietly(selector);
         closeQuietly(channel);
     }

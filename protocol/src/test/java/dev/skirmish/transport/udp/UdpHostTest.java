@@ -131,28 +131,71 @@ class UdpHostTest {
     }
 
     @Test
-    void selectTimeoutRoundsTheWaitForTheDeadlineUpToWholeMilliseconds() {
+    void waitRunsToTheDeadlineCappedByTheCallersTimeout() {
         long never = NetworkNode.NO_DEADLINE;
         long ms = TimeUnit.MILLISECONDS.toNanos(1);
-        assertEquals(50, UdpHost.selectTimeoutMillis(50, never, 123));
-        assertEquals(0, UdpHost.selectTimeoutMillis(0, never, 123), "0 polls without waiting");
-        assertEquals(0, UdpHost.selectTimeoutMillis(50, 1_000, 1_000), "due now");
-        assertEquals(0, UdpHost.selectTimeoutMillis(50, 1_000, 5_000), "overdue");
-        assertEquals(1, UdpHost.selectTimeoutMillis(50, 1_000 + 300_000, 1_000), "0.3 ms: sleep 1, never spin");
-        assertEquals(2, UdpHost.selectTimeoutMillis(50, 2 * ms, 0), "exactly 2 ms");
-        assertEquals(3, UdpHost.selectTimeoutMillis(50, 2 * ms + 1, 0), "just over 2 ms: never wake early");
-        assertEquals(50, UdpHost.selectTimeoutMillis(50, 10_000 * ms, 0), "the caller's timeout caps the wait");
-        assertEquals(9_223_372_036_855L, UdpHost.selectTimeoutMillis(Long.MAX_VALUE, never - 1, 0),
-                "a far deadline rounds up without overflowing");
-        assertEquals(1, UdpHost.selectTimeoutMillis(50, Long.MIN_VALUE + 10, Long.MAX_VALUE - 10),
+        assertEquals(50 * ms, UdpHost.waitNanos(50 * ms, never, 123));
+        assertEquals(0, UdpHost.waitNanos(0, never, 123), "0 polls without waiting");
+        assertEquals(0, UdpHost.waitNanos(0, 5 * ms, 0), "0 polls even with a deadline ahead");
+        assertEquals(0, UdpHost.waitNanos(50 * ms, 1_000, 1_000), "due now");
+        assertEquals(0, UdpHost.waitNanos(50 * ms, 1_000, 5_000), "overdue");
+        assertEquals(300_000, UdpHost.waitNanos(50 * ms, 1_000 + 300_000, 1_000), "0.3 ms: exactly to the deadline");
+        assertEquals(2 * ms + 1, UdpHost.waitNanos(50 * ms, 2 * ms + 1, 0), "not rounded to milliseconds");
+        assertEquals(50 * ms, UdpHost.waitNanos(50 * ms, 10_000 * ms, 0), "the caller's timeout caps the wait");
+        assertEquals(700_000, UdpHost.waitNanos(700_000, 10_000 * ms, 0), "a timeout finer than a millisecond");
+        assertEquals(21, UdpHost.waitNanos(50 * ms, Long.MIN_VALUE + 10, Long.MAX_VALUE - 10),
                 "compared wrap-safely: 21 ns ahead");
+    }
+
+    @Test
+    void selectorSleepsWholeMillisecondsRoundedDownThenTheAlarmEndsTheLastStretch() {
+        long ms = TimeUnit.MILLISECONDS.toNanos(1);
+        assertEquals(-1, UdpHost.selectMillis(300_000), "0.3 ms: up to 1 ms in the selector, the alarm ends it");
+        assertEquals(-1, UdpHost.selectMillis(1));
+        assertEquals(-1, UdpHost.selectMillis(ms));
+        assertEquals(-2, UdpHost.selectMillis(ms + 1), "rounded up: the alarm, not the timeout, ends it");
+        assertEquals(-2, UdpHost.selectMillis(2 * ms - 1));
+        assertEquals(2, UdpHost.selectMillis(2 * ms), "from 2 ms on, no alarm");
+        assertEquals(2, UdpHost.selectMillis(3 * ms - 1), "rounded down: never sleeps past the deadline");
+        assertEquals(9_223_372_036_854L, UdpHost.selectMillis(Long.MAX_VALUE));
     }
 
     @Test
     void rejectsANegativeServiceTimeout() throws IOException {
         try (UdpHost host = UdpHost.bind(Loopback.ipv4(), new EchoNode(), UdpHostOptions.defaults())) {
             assertThrows(IllegalArgumentException.class, () -> host.service(-1));
+            assertThrows(IllegalArgumentException.class, () -> host.service(-1, TimeUnit.NANOSECONDS));
         }
+    }
+
+    @Test
+    void aConnectedSocketSendsToItsPeerOnly() throws IOException {
+        EchoNode peer = new EchoNode();
+        EchoNode stranger = new EchoNode();
+        try (UdpHost server = UdpHost.bind(Loopback.ipv4(), peer, UdpHostOptions.defaults());
+             UdpHost other = UdpHost.bind(Loopback.ipv4(), stranger, UdpHostOptions.defaults())) {
+            UdpHostOptions connected = UdpHostOptions.builder().connectedPeer(server.localAddress()).build();
+            try (UdpHost toPeer = UdpHost.bind(Loopback.ipv4(),
+                         sendingOnce(server.localAddress(), List.of(new byte[4])), connected);
+                 UdpHost toStranger = UdpHost.bind(Loopback.ipv4(),
+                         sendingOnce(other.localAddress(), List.of(new byte[4])), connected)) {
+                toPeer.service(0);
+                toStranger.service(0);
+                serviceUntil(() -> peer.received() >= 1, "the datagram to the peer arrives", server);
+
+                assertEquals(1, toPeer.stats().datagramsSent());
+                assertEquals(0, toStranger.stats().datagramsSent());
+                assertEquals(1, toStranger.stats().sendErrors(), "refused and counted, not thrown");
+                assertEquals(0, other.service(0), "nothing reached the other address");
+                assertEquals(0, stranger.received());
+            }
+        }
+    }
+
+    @Test
+    void rejectsAnUnresolvedConnectedPeer() {
+        assertThrows(IllegalArgumentException.class, () -> UdpHostOptions.builder()
+                .connectedPeer(InetSocketAddress.createUnresolved("localhost", 9)));
     }
 
     @Test
