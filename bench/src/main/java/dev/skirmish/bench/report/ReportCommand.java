@@ -50,7 +50,7 @@ public final class ReportCommand implements Callable<Integer> {
     Duration serverWarmup;
 
     @Option(names = "--warmup", defaultValue = "1", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Warm-up of each latency run (default: ${DEFAULT-VALUE} s).")
+            description = "Warm-up of each transport run, not measured (default: ${DEFAULT-VALUE} s).")
     Duration warmup;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed of every run (default: ${DEFAULT-VALUE}).")

@@ -23,7 +23,10 @@ public final class StandardMatrix {
     private StandardMatrix() {
     }
 
-    /** Every transport run, each sending for {@code duration} (latency runs after {@code warmup}). */
+    /**
+     * Every transport run, each measuring for {@code duration} after a {@code warmup} of the same
+     * workload (the JIT compiles the hot paths during the first seconds of a run).
+     */
     public static List<TransportRunSettings> transportRuns(Duration duration, Duration warmup, long seed) {
         List<TransportRunSettings> runs = new ArrayList<>();
         for (int size : new int[] {64, 1024}) {
@@ -45,6 +48,6 @@ public final class StandardMatrix {
     private static TransportRunSettings settings(TransportKind transport, Workload workload, int size, double loss,
                                                  Duration duration, Duration warmup, long seed) {
         return new TransportRunSettings(transport, workload, size, 0, duration, LATENCY_RATE_PER_SECOND,
-                workload == Workload.LATENCY ? warmup : Duration.ZERO, loss, seed);
+                warmup, loss, seed);
     }
 }

@@ -43,6 +43,22 @@ class DeliveryCheckTest {
     }
 
     @Test
+    void aWarmUpEndedLaterMeasuresOnlyWhatFollows() {
+        DeliveryCheck check = new DeliveryCheck(Long.MAX_VALUE, 16);
+        check.accept(0, 0, 9_000);
+        check.accept(2, 0, 9_000);
+        check.measureFrom(3);
+        check.accept(1, 0, 9_000);
+        check.accept(3, 0, 400);
+        check.accept(5, 0, 600);
+        assertEquals(5, check.delivered());
+        assertEquals(2, check.deliveredFrom(3));
+        assertEquals(3, check.deliveredFrom(2));
+        assertEquals(2, check.latency().count());
+        assertEquals(600, check.latency().maxNanos());
+    }
+
+    @Test
     void readsTheStampAtTheBufferPosition() {
         byte[] message = new byte[32];
         MessageStamp.write(message, 7, 1_234);
