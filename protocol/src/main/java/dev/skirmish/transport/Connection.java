@@ -62,6 +62,8 @@ public final class Connection {
     /** CLOSE frames sent unprompted, one per probe timeout, before the closing period ends. */
     private static final int UNPROMPTED_CLOSE_FRAMES = 3;
     private static final long MAX_HANDSHAKE_RESEND_NANOS = 2_000_000_000L;
+    /** Full datagrams the pacer lets out back to back after idleness. */
+    private static final int PACER_BURST_DATAGRAMS = 10;
 
     private final Endpoint endpoint;
     private final TransportConfig config;
@@ -155,10 +157,8 @@ public final class Connection {
                     config.maxMessageBytes());
         }
         this.rtt = new RttEstimator(config.initialRttMicros());
-        CongestionController congestion = config.congestionControl() == CongestionControl.NEW_RENO
-                ? new NewRenoCongestionController(config.maxDatagramBytes()) : new NoCongestionControl();
-        this.loss = new LossDetection(config, rtt, congestion, new Pacer(config.maxDatagramBytes(), 10),
-                new PacketFate());
+        this.loss = new LossDetection(config, rtt, congestionController(config.maxDatagramBytes()),
+                new Pacer(config.maxDatagramBytes(), PACER_BURST_DATAGRAMS), new PacketFate());
         this.received = new AckRanges(config.ackRangeCount());
         this.headProgressSeen = new long[channelCount];
         this.headProgressAtNanos = new long[channelCount];
@@ -455,10 +455,20 @@ public final class Connection {
     }
 
     void applyPeerParameters(HandshakePacket packet) {
-        maxDatagramBytes = Math.min(config.maxDatagramBytes(), Math.max(HandshakePacket.MIN_CONNECT_LENGTH,
+        int negotiated = Math.min(config.maxDatagramBytes(), Math.max(HandshakePacket.MIN_CONNECT_LENGTH,
                 packet.maxDatagramBytes));
+        if (negotiated != maxDatagramBytes) {
+            // Windows and bursts are counted in datagrams: size them for the datagrams we will really send.
+            maxDatagramBytes = negotiated;
+            loss.resize(congestionController(negotiated), new Pacer(negotiated, PACER_BURST_DATAGRAMS));
+        }
         peerMaxData = packet.receiveWindowBytes;
         loss.setPeerMaxAckDelayMicros(packet.maxAckDelayMicros);
+    }
+
+    private CongestionController congestionController(int datagramBytes) {
+        return config.congestionControl() == CongestionControl.NEW_RENO
+                ? new NewRenoCongestionController(datagramBytes) : new NoCongestionControl();
     }
 
     /** The id we put in packets to the peer (the one it chose). */

@@ -35,8 +35,8 @@ final class LossDetection {
     private final SentPacketWindow window;
     private final RttEstimator rtt;
     private final ProbeTimeout probeTimeout;
-    private final CongestionController congestion;
-    private final Pacer pacer;
+    private CongestionController congestion;
+    private Pacer pacer;
     private final long granularityMicros;
     private final Consumer<SentPacket> evictLost;
     private final Listener listener;
@@ -198,6 +198,16 @@ final class LossDetection {
     /** The oldest packet still in flight (to probe with its data), or null. */
     SentPacket oldestInFlight() {
         return window.isEmpty() ? null : window.get(window.oldestInFlight());
+    }
+
+    /**
+     * Replaces the congestion controller and the pacer with ones sized for the datagram size the
+     * handshake settled on. Called once, at the handshake, before any data went out: the old ones have
+     * seen at most the handshake's own packets and no congestion, so nothing they learned is lost.
+     */
+    void resize(CongestionController sizedController, Pacer sizedPacer) {
+        this.congestion = sizedController;
+        this.pacer = sizedPacer;
     }
 
     /** Whether congestion control lets a packet of {@code bytes} more into flight. */
