@@ -389,8 +389,8 @@ public final class Connection {
         if (channel < 0 || channel >= sendChannels.length) {
             throw new IllegalArgumentException("channel " + channel + " out of range [0, " + sendChannels.length + ")");
         }
-        return new ChannelStats(channel, sendChannels[channel].retransmittedFragments,
-                receiveChannels[channel].staleMessages);
+        return new ChannelStats(channel, sendChannels[channel].frameBytesSent,
+                sendChannels[channel].retransmittedFragments, receiveChannels[channel].staleMessages);
     }
 
     // ------------------------------------------------------------------ driven by the endpoint
@@ -1190,7 +1190,8 @@ public final class Connection {
 
     /** Writes one fragment (or a whole message) if it fits; records reliable ones for acknowledgement. */
     private boolean writeFragment(OutgoingMessage message, int fragment, ByteBuffer buffer, int limit) {
-        int room = limit - buffer.position();
+        int start = buffer.position();
+        int room = limit - start;
         if (message.isFragmented()) {
             int payload = message.fragmentLength(fragment);
             int header = FrameWriter.fragmentHeaderLength(message.sequence, message.length, message.fragmentSize, fragment);
@@ -1215,6 +1216,7 @@ public final class Connection {
             lastFrameChannel = message.channel;
             lastFrameSequence = message.sequence;
         }
+        sendChannels[message.channel].frameBytesSent += buffer.position() - start;
         if (message.reliable) {
             scratchMessages[scratchCount] = message;
             scratchFragments[scratchCount] = fragment;

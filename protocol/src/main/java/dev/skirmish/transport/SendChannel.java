@@ -21,6 +21,8 @@ final class SendChannel {
     private final int windowMessages;
     long nextSequence;
     long queuedBytes;
+    /** Bytes of this channel's message and fragment frames written into packets, headers included. */
+    long frameBytesSent;
     /** Fragments of this channel's messages sent again after loss or a probe timeout. */
     long retransmittedFragments;
 

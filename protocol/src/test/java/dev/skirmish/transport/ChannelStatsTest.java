@@ -36,6 +36,14 @@ class ChannelStatsTest {
         assertTrue(sequenced.staleMessages() > 0, sequenced.toString());
         assertEquals(pair.serverConnection.stats().staleMessages(), sequenced.staleMessages());
         assertEquals(0, pair.serverConnection.channelStats(RELIABLE).staleMessages());
+
+        long reliablePayload = 300L * 100;
+        assertTrue(reliable.frameBytesSent() > reliablePayload + 100L * reliable.retransmittedFragments(),
+                "frames carry every payload byte, retransmissions and headers: " + reliable);
+        long sequencedFrames = pair.clientConnection.channelStats(SEQUENCED).frameBytesSent();
+        assertTrue(sequencedFrames >= 300L * 20 && sequencedFrames < 300L * 20 * 2, "sequenced: " + sequencedFrames);
+        assertTrue(reliable.frameBytesSent() + sequencedFrames < pair.clientConnection.stats().bytesSent(),
+                "packet headers and checksums come on top of the frames");
     }
 
     @Test

@@ -134,6 +134,9 @@ class RecordedSessionTest {
             assertEquals(direction.staleDropped(), channels.stream().mapToLong(c -> c.staleDropped()).sum());
             channels.stream().filter(c -> !c.mode().startsWith("reliable"))
                     .forEach(c -> assertEquals(0, c.retransmittedFragments(), () -> "unreliable never retransmits: " + c));
+            channels.forEach(c -> assertTrue(c.frameBytes() >= c.payloadBytes(), () -> "frames carry the payload: " + c));
+            assertTrue(channels.stream().mapToLong(c -> c.frameBytes()).sum() < direction.wireBytes(),
+                    () -> "packet headers, ACKs and checksums come on top of the frames: " + direction);
         }
     }
 

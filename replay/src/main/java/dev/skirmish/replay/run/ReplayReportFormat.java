@@ -50,6 +50,7 @@ public final class ReplayReportFormat {
             inline(out, "duplicates", c.duplicates()).append(", ");
             inline(out, "outOfOrder", c.outOfOrder()).append(", ");
             inline(out, "foreign", c.foreign()).append(", ");
+            inline(out, "frameBytes", c.frameBytes()).append(", ");
             inline(out, "retransmittedFragments", c.retransmittedFragments()).append(", ");
             inline(out, "staleDropped", c.staleDropped()).append(", ");
             inline(out, "latencyP50Micros", c.latencyP50Micros()).append(", ");
@@ -80,12 +81,14 @@ public final class ReplayReportFormat {
                     d.payloadBytes() == 0 ? 0.0 : (double) d.wireBytes() / d.payloadBytes(),
                     d.retransmittedFragments(), d.packetsLost(), d.staleDropped()));
         }
-        out.append(String.format(Locale.ROOT, "%n%-15s %2s %-21s %8s %8s %8s %5s %5s %9s %7s %10s %10s %10s%n", "direction", "ch",
-                "mode", "messages", "once", "missing", "dup", "order", "retransm.", "stale", "p50 ms", "p99 ms", "max ms"));
+        out.append(String.format(Locale.ROOT, "%n%-15s %2s %-21s %8s %8s %8s %5s %5s %8s %9s %7s %10s %10s %10s%n", "direction", "ch",
+                "mode", "messages", "once", "missing", "dup", "order", "frames/p", "retransm.", "stale", "p50 ms", "p99 ms",
+                "max ms"));
         for (ChannelResult c : report.channels()) {
-            out.append(String.format(Locale.ROOT, "%-15s %2d %-21s %8d %8d %8d %5d %5d %9d %7d %10.3f %10.3f %10.3f%n",
+            out.append(String.format(Locale.ROOT, "%-15s %2d %-21s %8d %8d %8d %5d %5d %8.2f %9d %7d %10.3f %10.3f %10.3f%n",
                     c.direction(), c.channel(), c.mode(), c.messages(), c.deliveredOnce(), c.notDelivered(),
-                    c.duplicates(), c.outOfOrder(), c.retransmittedFragments(), c.staleDropped(), c.latencyP50Micros() / 1e3, c.latencyP99Micros() / 1e3,
+                    c.duplicates(), c.outOfOrder(), c.payloadBytes() == 0 ? 0.0 : (double) c.frameBytes() / c.payloadBytes(),
+                    c.retransmittedFragments(), c.staleDropped(), c.latencyP50Micros() / 1e3, c.latencyP99Micros() / 1e3,
                     c.latencyMaxMicros() / 1e3));
             if (c.mode().startsWith("reliable") && !c.missing().isEmpty()) {
                 out.append("    not delivered: ").append(String.join("; ", c.missing())).append('\n');

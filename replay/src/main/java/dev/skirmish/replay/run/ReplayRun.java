@@ -6,6 +6,7 @@ import dev.skirmish.replay.analysis.GameSessionInfo;
 import dev.skirmish.replay.analysis.RecoveredMessage;
 import dev.skirmish.replay.analysis.SessionTrace;
 import dev.skirmish.replay.analysis.TracedConnection;
+import dev.skirmish.transport.ChannelStats;
 import dev.skirmish.transport.Connection;
 import dev.skirmish.transport.ConnectionEvent;
 import dev.skirmish.transport.ConnectionStats;
@@ -381,24 +382,28 @@ public final class ReplayRun {
         return new DirectionResult(direction.label(), packets, wire, payload, retransmitted, lost, stale);
     }
 
-    /** This channel's retransmitted fragments (senders) and stale drops (receivers), summed over connections. */
+    /**
+     * This channel's transport counters, summed over connections: frame bytes and retransmitted fragments
+     * of the senders, stale drops of the receivers, in that order.
+     */
     private long[] channelStats(Direction direction, int channel) {
-        long retransmitted = 0;
-        long stale = 0;
+        long[] counts = new long[3];
         if (channel >= channels.size()) {
-            return new long[] {0, 0};
+            return counts;
         }
         for (ReplayConnection connection : connections) {
             Connection sender = direction == Direction.CLIENT_TO_SERVER ? connection.clientConnection : connection.serverConnection;
             Connection receiver = direction == Direction.CLIENT_TO_SERVER ? connection.serverConnection : connection.clientConnection;
             if (sender != null) {
-                retransmitted += sender.channelStats(channel).retransmittedFragments();
+                ChannelStats stats = sender.channelStats(channel);
+                counts[0] += stats.frameBytesSent();
+                counts[1] += stats.retransmittedFragments();
             }
             if (receiver != null) {
-                stale += receiver.channelStats(channel).staleMessages();
+                counts[2] += receiver.channelStats(channel).staleMessages();
             }
         }
-        return new long[] {retransmitted, stale};
+        return counts;
     }
 
     private static ChannelResult channelResult(Direction direction, int channel, List<ChannelLedger> ledgers,
@@ -447,7 +452,7 @@ public final class ReplayRun {
         // Unreliable channels may lose messages by design: report them, but only reliable ones are failures.
         return new ChannelResult(direction.label(), channel, mode.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 messages, payloadBytes, once, notDelivered, duplicates, outOfOrder, foreign,
-                transportCounts[0], transportCounts[1], percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
+                transportCounts[0], transportCounts[1], transportCounts[2], percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1],
                 List.copyOf(missing), List.copyOf(misordered));
     }
 
