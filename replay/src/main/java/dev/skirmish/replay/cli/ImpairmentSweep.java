@@ -51,7 +51,7 @@ final class ImpairmentSweep {
         return impairment;
     }
 
-    /** The conditions of each step: {@code base} with the swept impairment set to the step's value. */
+    /** The conditions of each step: the other options as given, the swept impairment set to the step's value. */
     List<LinkConditions> conditions(ImpairmentOptions options) {
         List<LinkConditions> conditions = new ArrayList<>();
         for (String step : steps) {

@@ -23,10 +23,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code skirmish replay run FILE [impairments] [--seed N] [--json] [--sweep KEY=...] [--plot FILE.png]}:
  * replays a capture through the real transport over a simulated network (see {@link ReplayRun}).
- * Impairments apply to every link, both ways. {@code --reorder} holds the chosen share of datagrams
- * back by {@link ImpairmentOptions#REORDER_HOLD_MICROS} extra. The report is deterministic; how much faster than real
- * time the run was goes to standard error, so {@code --json} output is byte-identical for the same
- * capture, options and seed.
+ * Impairments ({@link ImpairmentOptions}) apply to every link, both ways. The report is deterministic;
+ * how much faster than real time the run was goes to standard error, so {@code --json} output is
+ * byte-identical for the same capture, options and seed.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Replays what each side sent in a capture through the real transport over a simulated"
