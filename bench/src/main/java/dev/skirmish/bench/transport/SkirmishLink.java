@@ -105,8 +105,8 @@ final class SkirmishLink implements LinkUnderTest {
     public void idle(long maxWaitNanos) {
         clientHost.service(0);
         if (maxWaitNanos >= 2 * NANOS_PER_MILLI) {
-            // The host returns early when a datagram arrives; it rounds its wait up to whole milliseconds.
-            clientHost.service(maxWaitNanos / NANOS_PER_MILLI - 1);
+            // The host returns early when a datagram arrives; whole milliseconds never overrun the wait.
+            clientHost.service(maxWaitNanos / NANOS_PER_MILLI);
         } else if (maxWaitNanos > 0) {
             LockSupport.parkNanos(Math.min(maxWaitNanos, SPIN_PARK_NANOS));
         }

@@ -7,7 +7,8 @@ import dev.skirmish.bench.json.JsonLine;
  * after the warm-up (for throughput runs they include time queued in the sender's buffers). For a
  * throughput run, {@code sent}, {@code delivered} and {@code elapsed} cover the measured part only:
  * from the first send after the warm-up to the last delivery; for a latency run, the whole run from
- * the first send. Null fields are unknown for that transport.
+ * the first send. {@code misordered} and {@code duplicates} always cover the whole run, warm-up included:
+ * an order or duplicate fault is one whenever it happens. Null fields are unknown for that transport.
  */
 public record TransportRunResult(TransportRunSettings settings, long sent, long delivered, long misordered,
                                  long duplicates, double elapsedSeconds, long p50Nanos, long p99Nanos,

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -217,28 +218,10 @@ public final class UdpHost implements Executor, AutoCloseable {
         if (timeoutMillis < 0) {
             throw new IllegalArgumentException("timeoutMillis must be at least 0, got " + timeoutMillis);
         }
-        return serviceGuarded(saturatedNanos(timeoutMillis), false);
+        return serviceGuarded(TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
     }
 
-    /**
-     * {@link #service(long)} with a timeout of any precision: the wait ends within the OS's timer slack of
-     * the timeout as well as of the node's deadline (a game loop waiting for its next frame, a sender for
-     * the instant its next message is due), where {@link #service(long)} may overrun its timeout by up to
-     * a millisecond. Costs a wake-up of the host's alarm thread when the timeout ends the wait.
-     *
-     * @throws IllegalArgumentException if {@code timeout} is negative
-     * @throws IllegalStateException as {@link #service(long)}
-     * @throws UncheckedIOException if the selector fails
-     */
-    public int service(long timeout, TimeUnit unit) {
-        Objects.requireNonNull(unit, "unit");
-        if (timeout < 0) {
-            throw new IllegalArgumentException("timeout must be at least 0, got " + timeout);
-        }
-        return serviceGuarded(unit.toNanos(timeout), true);
-    }
-
-    private int serviceGuarded(long timeoutNanos, boolean preciseTimeout) {
+    private int serviceGuarded(long timeoutNanos) {
         Thread current = Thread.currentThread();
         Thread loopThread = networkThread;
         if (loopThread != null && loopThread != current) {
@@ -255,7 +238,7 @@ public final class UdpHost implements Executor, AutoCloseable {
             if (closed.get()) {
                 throw new IllegalStateException("host is closed");
             }
-            return serviceOnce(timeoutNanos, preciseTimeout);
+            return serviceOnce(timeoutNanos);
         } finally {
             servicingThread = null;
             if (closed.get()) {
@@ -374,10 +357,6 @@ public final class UdpHost implements Executor, AutoCloseable {
         return "UdpHost[" + localAddress + (closed.get() ? ", closed]" : "]");
     }
 
-    private static long saturatedNanos(long millis) {
-        return millis > Long.MAX_VALUE / NANOS_PER_MILLI ? Long.MAX_VALUE : millis * NANOS_PER_MILLI;
-    }
-
     /**
      * How long, in nanoseconds, a service call allowed {@code timeoutNanos} waits for the node's deadline
      * at {@code deadlineNanos} with the clock at {@code nowNanos}: the time to the deadline, capped by the
@@ -403,8 +382,8 @@ public final class UdpHost implements Executor, AutoCloseable {
         return -((waitNanos + NANOS_PER_MILLI - 1) / NANOS_PER_MILLI);
     }
 
-    private int serviceOnce(long timeoutNanos, boolean preciseTimeout) {
-        awaitWork(timeoutNanos, preciseTimeout);
+    private int serviceOnce(long timeoutNanos) {
+        awaitWork(timeoutNanos);
         runTasks();
         flushPending();
         int delivered = receiveReady();
@@ -426,13 +405,12 @@ public final class UdpHost implements Executor, AutoCloseable {
         return delivered;
     }
 
-    private void awaitWork(long timeoutNanos, boolean preciseTimeout) {
+    private void awaitWork(long timeoutNanos) {
         long deadlineNanos = nodeDeadline();
         long nowNanos = clock.nowNanos();
         long waitNanos = tasks.isEmpty() ? waitNanos(timeoutNanos, deadlineNanos, nowNanos) : 0;
         // The node's deadline needs the alarm's precision; a timeout in whole milliseconds does not.
-        boolean precise = preciseTimeout
-                || (deadlineNanos != NetworkNode.NO_DEADLINE && waitNanos == deadlineNanos - nowNanos);
+        boolean precise = deadlineNanos != NetworkNode.NO_DEADLINE && waitNanos == deadlineNanos - nowNanos;
         try {
             if (waitNanos == 0) {
                 selector.selectNow();
@@ -449,9 +427,12 @@ public final class UdpHost implements Executor, AutoCloseable {
         wakeupPending.set(false);
     }
 
-    /** Whether the wait should end for something other than the socket: a queued task or close(). */
+    /**
+     * Whether the wait should end for something other than the socket: a queued task, close(), or an
+     * interrupt (with the flag set the selector returns at once, so waiting on would spin).
+     */
     private boolean wokenUp() {
-        return !tasks.isEmpty() || closed.get();
+        return !tasks.isEmpty() || closed.get() || Thread.currentThread().isInterrupted();
     }
 
     /**
@@ -508,6 +489,9 @@ public final class UdpHost implements Executor, AutoCloseable {
             SocketAddress source;
             try {
                 source = channel.receive(receiveBuffer);
+            } catch (PortUnreachableException e) {
+                portUnreachable();
+                continue;
             } catch (IOException e) {
                 long occurrence = stats.recordReceiveError();
                 if (isWorthLogging(occurrence)) {
@@ -617,18 +601,38 @@ public final class UdpHost implements Executor, AutoCloseable {
             return true;
         }
         try {
-            // A zero-length datagram also reports 0 bytes sent; it cannot be told apart from a full buffer.
-            if (channel.send(datagram, to) == 0 && lengthBytes > 0) {
-                return false;
+            try {
+                return sendToSocket(to, datagram, lengthBytes);
+            } catch (PortUnreachableException e) {
+                // A connected socket reports the ICMP error an earlier datagram drew on this call, which then
+                // sent nothing; the report cleared the error, so this datagram gets its one real try.
+                portUnreachable();
+                return sendToSocket(to, datagram, lengthBytes);
             }
-            stats.recordSent(lengthBytes);
-            return true;
         } catch (IOException | UnresolvedAddressException | UnsupportedAddressTypeException e) {
             long occurrence = stats.recordSendError();
             if (isWorthLogging(occurrence)) {
                 LOG.debug("{}: send to {} failed (occurrence {}): {}", this, to, occurrence, e.toString());
             }
             return true;
+        }
+    }
+
+    /** Sends one datagram; false when the kernel's send buffer is full. */
+    private boolean sendToSocket(InetSocketAddress to, ByteBuffer datagram, int lengthBytes) throws IOException {
+        // A zero-length datagram also reports 0 bytes sent; it cannot be told apart from a full buffer.
+        if (channel.send(datagram, to) == 0 && lengthBytes > 0) {
+            return false;
+        }
+        stats.recordSent(lengthBytes);
+        return true;
+    }
+
+    /** Counts an ICMP port-unreachable report: expected while a server is not (yet) up, so no warning. */
+    private void portUnreachable() {
+        long occurrence = stats.recordPortUnreachable();
+        if (isWorthLogging(occurrence)) {
+            LOG.debug("{}: the peer's port was unreachable (occurrence {})", this, occurrence);
         }
     }
 

@@ -221,8 +221,10 @@ public final class UdpHostOptions {
          * its server). The kernel then resolves the route once instead of for every datagram sent (on
          * Linux loopback, about 4 % of a bulk sender's time went to route lookups), and passes up only
          * datagrams from that address; sending to any other address is a counted send error. An ICMP
-         * error from the peer (port unreachable) surfaces as a send or receive error, counted. The
-         * client's own address may still change (its connection migrates); the server's may not.
+         * port-unreachable report (the peer was not listening yet) is counted in
+         * {@link UdpHostStats#portUnreachable()} and loses nothing: the read goes on, and the send it
+         * surfaced on is tried again. The client's own address may still change (its connection
+         * migrates); the server's may not.
          *
          * @throws IllegalArgumentException if {@code peer} is unresolved
          */

@@ -21,6 +21,7 @@ public final class UdpHostStats {
     private volatile long pendingDropped;
     private volatile long sendErrors;
     private volatile long receiveErrors;
+    private volatile long portUnreachable;
     private volatile long nodeExceptions;
     private volatile long taskExceptions;
     private volatile long loopFailures;
@@ -83,6 +84,14 @@ public final class UdpHostStats {
         return receiveErrors;
     }
 
+    /**
+     * ICMP port-unreachable reports on a connected socket ({@link UdpHostOptions#connectedPeer}): the peer
+     * was not listening when an earlier datagram arrived. They end neither a read nor a send.
+     */
+    public long portUnreachable() {
+        return portUnreachable;
+    }
+
     /** Exceptions thrown by the node, caught and logged. */
     public long nodeExceptions() {
         return nodeExceptions;
@@ -138,6 +147,10 @@ public final class UdpHostStats {
         return ++receiveErrors;
     }
 
+    long recordPortUnreachable() {
+        return ++portUnreachable;
+    }
+
     long recordNodeException() {
         return ++nodeExceptions;
     }
@@ -163,6 +176,7 @@ public final class UdpHostStats {
                 + ", pendingDropped=" + pendingDropped
                 + ", sendErrors=" + sendErrors
                 + ", receiveErrors=" + receiveErrors
+                + ", portUnreachable=" + portUnreachable
                 + ", nodeExceptions=" + nodeExceptions
                 + ", taskExceptions=" + taskExceptions
                 + ", loopFailures=" + loopFailures + "]";

@@ -164,7 +164,6 @@ class UdpHostTest {
     void rejectsANegativeServiceTimeout() throws IOException {
         try (UdpHost host = UdpHost.bind(Loopback.ipv4(), new EchoNode(), UdpHostOptions.defaults())) {
             assertThrows(IllegalArgumentException.class, () -> host.service(-1));
-            assertThrows(IllegalArgumentException.class, () -> host.service(-1, TimeUnit.NANOSECONDS));
         }
     }
 
@@ -190,6 +189,69 @@ class UdpHostTest {
                 assertEquals(0, stranger.received());
             }
         }
+    }
+
+    @Test
+    void aConnectedSocketRidesOutPortUnreachableWithoutLosingADatagram() throws IOException {
+        InetSocketAddress closedPort;
+        try (DatagramChannel gone = DatagramChannel.open()) {
+            gone.bind(Loopback.ipv4());
+            closedPort = (InetSocketAddress) gone.getLocalAddress();
+        }
+        AtomicLong polls = new AtomicLong();
+        NetworkNode sender = new PollOnlyNode(sink -> {
+            polls.incrementAndGet();
+            sink.send(closedPort, ByteBuffer.wrap(new byte[DATAGRAM_BYTES]));
+        });
+        UdpHostOptions connected = UdpHostOptions.builder().connectedPeer(closedPort).build();
+        try (UdpHost host = UdpHost.bind(Loopback.ipv4(), sender, connected)) {
+            for (int i = 0; i < 6; i++) {
+                host.service(0);
+            }
+            assertTrue(host.stats().portUnreachable() >= 1, host.stats().toString());
+            assertEquals(polls.get(), host.stats().datagramsSent(), "every datagram went out: " + host.stats());
+            assertEquals(0, host.stats().sendErrors(), host.stats().toString());
+            assertEquals(0, host.stats().receiveErrors(), host.stats().toString());
+        }
+    }
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anInterruptedCallerReturnsInsteadOfWaitingOut() throws IOException {
+        try (UdpHost host = UdpHost.bind(Loopback.ipv4(), new EchoNode(), UdpHostOptions.defaults())) {
+            Thread.currentThread().interrupt();
+            try {
+                // Waiting out the minute instead (the selector spins while the flag is set) trips the @Timeout.
+                host.service(TimeUnit.MINUTES.toMillis(1));
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt stays set for the caller");
+            }
+        }
+    }
+
+    @Test
+    void closingTheHostStopsItsAlarmThread() throws IOException, InterruptedException {
+        NanoClock clock = NanoClock.startingNow();
+        NetworkNode soonDue = new QuietNode() {
+            private long deadlineNanos = NO_DEADLINE;
+
+            @Override
+            public long nextTimeoutNanos() {
+                if (deadlineNanos == NO_DEADLINE) {
+                    deadlineNanos = clock.nowNanos() + 300_000;
+                }
+                return deadlineNanos;
+            }
+        };
+        Thread alarm;
+        try (UdpHost host = UdpHost.bind(Loopback.ipv4(), soonDue, UdpHostOptions.builder().clock(clock).build())) {
+            host.service(5);
+            String name = "skirmish-alarm-" + host.localAddress().getPort();
+            alarm = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError("a sub-millisecond wait started no " + name + " thread"));
+        }
+        alarm.join(TimeUnit.SECONDS.toMillis(10));
+        assertTrue(!alarm.isAlive(), "the alarm thread outlived its host");
     }
 
     @Test
