@@ -23,6 +23,23 @@ class NegotiatedDatagramSizeTest {
     private static final int SMALL_DATAGRAM = 600;
 
     @Test
+    void aServerWithLargerDatagramsSizesItsWindowForTheClients() {
+        SimulatedNetwork network = new SimulatedNetwork(SEED);
+        network.setDefaultLink(LinkConditions.builder().delayMicros(10_000).build());
+        SplittableRandom random = new SplittableRandom(SEED);
+        Endpoint server = Endpoint.server(TransportConfig.internet(), random.split());
+        Endpoint client = Endpoint.client(TransportConfig.internet().toBuilder().maxDatagramBytes(SMALL_DATAGRAM).build(),
+                random.split());
+        network.attach(SERVER, server);
+        network.attach(CLIENT, client);
+        Connection connection = client.connect(0, SERVER);
+        assertTrue(network.runUntil(() -> connection.state() == Connection.State.CONNECTED
+                && !server.connections().isEmpty(), 2_000 * MS));
+
+        assertEquals(10L * SMALL_DATAGRAM, server.connections().get(0).stats().congestionWindowBytes());
+    }
+
+    @Test
     void congestionWindowAndDatagramsFollowTheSmallerSide() {
         SimulatedNetwork network = new SimulatedNetwork(SEED);
         network.setDefaultLink(LinkConditions.builder().delayMicros(10_000).build());
