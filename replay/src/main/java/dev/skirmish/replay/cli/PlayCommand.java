@@ -79,7 +79,8 @@ public final class PlayCommand implements Callable<Integer> {
     double speed;
 
     @Option(names = "--start", paramLabel = "POSITION",
-            description = "Where to start, as SECONDS or MM:SS from the first snapshot (default: 0).")
+            description = "Where to start, as SECONDS or MM:SS from the first snapshot, within the capture"
+                    + " (default: 0).")
     String start;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
