@@ -184,8 +184,7 @@ public final class GameServer implements NetworkNode {
                 config.snapshotIntervalTicks()), new WorldEvents());
         this.grace = new ReconnectGrace(config.reconnectGraceSeconds() * config.tickRateHz());
         this.mapInfoMessage = codec.encode(new MapInfo(map.name(), map.toText()));
-        // A second of snapshots: acknowledgements older than that fall back to a full snapshot.
-        this.snapshotRingCapacity = Math.min(SnapshotEncoder.MAX_BASELINE_AGE_TICKS, Math.max(32, config.tickRateHz()));
+        this.snapshotRingCapacity = SnapshotBaselines.capacityFor(config.tickRateHz());
         this.maxCommandJump = MAX_COMMAND_JUMP_SECONDS * config.tickRateHz();
         this.statusIntervalNanos = config.statusIntervalSeconds() * 1_000_000_000L;
         for (int i = 0; i < decoded.length; i++) {

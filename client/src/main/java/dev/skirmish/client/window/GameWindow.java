@@ -42,7 +42,8 @@ import org.lwjgl.system.MemoryUtil;
  * with a ring, the camera following them {@value #PLAYBACK_FOLLOW_ZOOM} times closer than the whole map),
  * Z switches between that and the whole map, F1 toggles the scoreboard, F3 the net graph, Esc quits at
  * once. A bar at the bottom shows the playback's state; joining a fresh client after a seek is not a
- * reason to give up.
+ * reason to give up, but a playback that fails ({@link PlaybackFeed#failure()}) ends the window with
+ * its error.
  */
 public final class GameWindow {
 
@@ -308,6 +309,10 @@ public final class GameWindow {
                 rateWindowStartNanos = nowNanos;
                 framesInRateWindow = 0;
             }
+            String playbackFailure = playback == null ? null : playback.failure();
+            if (playbackFailure != null) {
+                return reportPlaybackFailure(playbackFailure);
+            }
             ClientView view = session.latestView();
             session.drainSnapshotArrivals(arrivals);
             graph.sample(nowNanos, view);
@@ -392,6 +397,12 @@ public final class GameWindow {
         }
         glfwSwapBuffers(window);
         glfwPollEvents();
+    }
+
+    private int reportPlaybackFailure(String failure) {
+        err.println("error: " + options.serverName() + ": playback stopped: " + failure);
+        err.flush();
+        return EXIT_SESSION_FAILED;
     }
 
     private int reportEnd(ClientView view) {

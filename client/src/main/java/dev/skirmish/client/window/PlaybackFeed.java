@@ -7,7 +7,8 @@ import dev.skirmish.client.ClientView;
  * to these (Space, -/+ or [/], Left/Right, Tab), follows {@link #followedPlayerId()} with its camera
  * and shows {@link #describe} in a bar of its own. The
  * controls may be called on the render thread at any time; an implementation hands them to the thread
- * that drives the playback, and they take effect there in the order given.
+ * that drives the playback, and they take effect there in the order given. The window checks
+ * {@link #failure()} every frame and ends with that error once there is one.
  */
 public interface PlaybackFeed extends ViewFeed {
 
@@ -34,4 +35,7 @@ public interface PlaybackFeed extends ViewFeed {
      * bot-2 [paused]   loss 20% latency 50ms}; {@code view} is the frame being drawn (for names).
      */
     void describe(StringBuilder line, ClientView view);
+
+    /** Why the playback stopped for good, as one line for the viewer; null while it runs. */
+    String failure();
 }

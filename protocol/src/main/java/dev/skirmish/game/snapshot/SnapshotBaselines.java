@@ -25,8 +25,23 @@ public final class SnapshotBaselines {
         INVALID
     }
 
+    /** Fewest snapshots a recipient's ring keeps, however low the tick rate. */
+    static final int MIN_CAPACITY = 32;
+
     private final SnapshotRing sent;
     private int ackedTick = NONE;
+
+    /**
+     * The ring capacity the game uses at {@code tickRateHz}: about a second of snapshots (at least
+     * {@value #MIN_CAPACITY}), never more than {@link SnapshotEncoder#MAX_BASELINE_AGE_TICKS}, since an
+     * older baseline cannot be encoded. Acknowledgements older than that fall back to a full snapshot.
+     */
+    public static int capacityFor(int tickRateHz) {
+        if (tickRateHz <= 0) {
+            throw new IllegalArgumentException("tickRateHz must be > 0, got " + tickRateHz);
+        }
+        return Math.min(SnapshotEncoder.MAX_BASELINE_AGE_TICKS, Math.max(MIN_CAPACITY, tickRateHz));
+    }
 
     /** Baselines for a recipient, keeping the last {@code capacity} snapshots sent (1 or more). */
     public SnapshotBaselines(int capacity) {

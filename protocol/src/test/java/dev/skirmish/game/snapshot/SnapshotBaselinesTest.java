@@ -71,4 +71,12 @@ class SnapshotBaselinesTest {
         assertEquals(SnapshotBaselines.NONE, baselines.ackedTick());
         assertEquals(SnapshotBaselines.Ack.ACCEPTED, baselines.acknowledge(28, 30));
     }
+
+    @Test
+    void capacityIsAboutASecondOfTicksWithinTheEncodersReach() {
+        assertEquals(SnapshotBaselines.MIN_CAPACITY, SnapshotBaselines.capacityFor(10));
+        assertEquals(60, SnapshotBaselines.capacityFor(60));
+        assertEquals(SnapshotEncoder.MAX_BASELINE_AGE_TICKS,
+                SnapshotBaselines.capacityFor(SnapshotEncoder.MAX_BASELINE_AGE_TICKS + 100));
+    }
 }

@@ -12,7 +12,6 @@ import dev.skirmish.replay.play.RecordedMatch;
 import dev.skirmish.transport.sim.LinkConditions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
@@ -80,7 +79,8 @@ public final class PlayCommand implements Callable<Integer> {
     double speed;
 
     @Option(names = "--start", paramLabel = "POSITION",
-            description = "Where to start, as SECONDS or MM:SS from the first snapshot (default: 0).")
+            description = "Where to start, as SECONDS or MM:SS from the first snapshot, within the capture"
+                    + " (default: 0).")
     String start;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
@@ -114,6 +114,7 @@ public final class PlayCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
+        checkStartWithin(match, startMicros);
         if (!window.headless() && !displayPresent.getAsBoolean()) {
             err.println("error: replay play shows the match in a window and needs a display: neither DISPLAY (X11)"
                     + " nor WAYLAND_DISPLAY is set. Run it on a desktop, or under a virtual display"
@@ -135,8 +136,9 @@ public final class PlayCommand implements Callable<Integer> {
         int code;
         try (PlaybackSession session = PlaybackSession.start(playback)) {
             code = WindowClient.watch(session, options, out, err);
-            if (session.failure() != null) {
-                err.println("error: playback stopped: " + session.failure());
+            if (session.failure() != null && code == 0) {
+                // Failed after the window's last look (it reports a failure it sees itself).
+                err.println("error: " + file + ": playback stopped: " + session.failure());
                 code = 1;
             }
         }
@@ -154,8 +156,12 @@ public final class PlayCommand implements Callable<Integer> {
         if (match.skippedSnapshots() > 0) {
             text.append(" (").append(match.skippedSnapshots()).append(" undecodable deltas skipped)");
         }
-        text.append(match.hasInput() ? ", predicting the recorded player's input"
-                : ", spectating (the capture holds none of the player's input)");
+        if (match.hasInput()) {
+            text.append(", predicting the recorded player's input (").append(match.missingCommands())
+                    .append(" commands missing from the capture)");
+        } else {
+            text.append(", spectating (the capture holds none of the player's input)");
+        }
         text.append("; network: ").append(conditions).append(", seed ").append(seed);
         text.append(String.format(Locale.ROOT, "%nkeys: Space pause, -/+ speed, Left/Right seek 5 s, Tab follow next,"
                 + " Z whole map, F1 scoreboard, F3 net graph, Esc quit"));
@@ -163,7 +169,7 @@ public final class PlayCommand implements Callable<Integer> {
     }
 
     private void checkSpeedAndFollow() {
-        if (Arrays.binarySearch(Playback.SPEEDS, speed) < 0) {
+        if (!Playback.isSpeed(speed)) {
             throw usage("--speed must be one of " + Playback.speedsText() + ", got " + speed);
         }
         if (follow != null && (follow < 0 || follow >= GameConstants.MAX_PLAYERS)) {
@@ -174,13 +180,27 @@ public final class PlayCommand implements Callable<Integer> {
         }
     }
 
+    private void checkStartWithin(RecordedMatch match, long startMicros) {
+        if (startMicros > match.durationMicros()) {
+            StringBuilder duration = new StringBuilder();
+            PlaybackSession.appendClock(duration, match.durationMicros());
+            throw usage("--start " + start.strip() + " is past the end: connection " + match.connection() + " of "
+                    + file + " plays for " + duration + String.format(Locale.ROOT, " (%.1f s)", match.durationMicros() / 1e6));
+        }
+    }
+
     private long positionMicros(String text) {
         Matcher matcher = POSITION.matcher(text.strip());
         if (!matcher.matches()) {
             throw usage("--start '" + text + "' is not a position; use SECONDS (e.g. 90) or MM:SS (e.g. 1:30)");
         }
         long minutes = matcher.group(1) == null ? 0 : Long.parseLong(matcher.group(1));
-        return minutes * 60_000_000L + Math.round(Double.parseDouble(matcher.group(2)) * 1e6);
+        double seconds = Double.parseDouble(matcher.group(2));
+        if (matcher.group(1) != null && seconds >= 60) {
+            throw usage("--start '" + text + "' has " + matcher.group(2) + " seconds; in MM:SS they must be below 60"
+                    + " (e.g. 1:30)");
+        }
+        return minutes * 60_000_000L + Math.round(seconds * 1e6);
     }
 
     private ParameterException usage(String message) {

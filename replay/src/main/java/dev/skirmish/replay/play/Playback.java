@@ -13,6 +13,7 @@ import dev.skirmish.transport.sim.LinkConditions;
 import dev.skirmish.transport.sim.SimulatedNetwork;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -23,7 +24,7 @@ import java.util.function.Consumer;
  * advanced by the caller. {@link PlaybackSession} runs one on a thread against the wall clock.
  *
  * <p><b>Time.</b> {@link #advance(long)} takes elapsed wall time; the network runs {@code speed} times
- * that in virtual time ({@link #SPEEDS}, exact: the speeds are multiples of a quarter), nothing while
+ * that in virtual time ({@link #speeds()}, exact: the speeds are multiples of a quarter), nothing while
  * paused. Everything inside runs at its normal pace in virtual time, so at 2x a second of wall time
  * plays two seconds of the match, interpolation and prediction included.
  *
@@ -43,7 +44,8 @@ import java.util.function.Consumer;
 public final class Playback {
 
     /** The playback speeds, slowest first. */
-    public static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4};
+    private static final double[] SPEEDS = {0.25, 0.5, 1, 2, 4};
+    private static final List<Double> SPEED_LIST = Arrays.stream(SPEEDS).boxed().toList();
 
     /** Longest virtual time a seek while paused runs for the new client to join. */
     public static final long SETTLE_LIMIT_NANOS = 10_000_000_000L;
@@ -56,7 +58,6 @@ public final class Playback {
 
     private final RecordedMatch match;
     private final LinkConditions conditions;
-    private final long seed;
     private final SplittableRandom random;
     private int speedIndex = NORMAL_SPEED_INDEX;
     private boolean paused;
@@ -74,7 +75,6 @@ public final class Playback {
     public Playback(RecordedMatch match, LinkConditions conditions, long seed) {
         this.match = match;
         this.conditions = conditions;
-        this.seed = seed;
         this.random = new SplittableRandom(seed);
         this.followedPlayerId = match.playerId();
         startPair(0);
@@ -128,7 +128,17 @@ public final class Playback {
         return paused;
     }
 
-    /** Sets the speed; it must be one of {@link #SPEEDS}. */
+    /** The playback speeds offered, slowest first (unmodifiable). */
+    public static List<Double> speeds() {
+        return SPEED_LIST;
+    }
+
+    /** Whether {@code speed} is one of {@link #speeds()}. */
+    public static boolean isSpeed(double speed) {
+        return Arrays.binarySearch(SPEEDS, speed) >= 0;
+    }
+
+    /** Sets the speed; it must be one of {@link #speeds()}. */
     public void setSpeed(double speed) {
         int index = Arrays.binarySearch(SPEEDS, speed);
         if (index < 0) {
@@ -155,6 +165,11 @@ public final class Playback {
         return SPEEDS[speedIndex];
     }
 
+    /** The speed's index in {@link #speeds()}. */
+    public int speedIndex() {
+        return speedIndex;
+    }
+
     /** One speed up, staying at the fastest. */
     public void faster() {
         speedIndex = Math.min(SPEEDS.length - 1, speedIndex + 1);
@@ -173,8 +188,8 @@ public final class Playback {
      */
     public void seekTo(long positionMicros) {
         long clamped = Math.max(0, Math.min(match.durationMicros(), positionMicros));
-        int index = Math.min(match.snapshotCount() - 1, match.indexAtOrAfter(match.tickAt(clamped)));
-        startPair(index);
+        // tickAt stays within the recorded ticks, so a snapshot at or after it always exists.
+        startPair(match.indexAtOrAfter(match.tickAt(clamped)));
         if (paused) {
             network.runUntil(() -> client.phase() == ClientPhase.PLAYING
                     && client.ackedSnapshotTick() != ClientUpdate.NO_SNAPSHOT, SETTLE_LIMIT_NANOS);
@@ -236,16 +251,8 @@ public final class Playback {
         return server.ended();
     }
 
-    public RecordedMatch match() {
-        return match;
-    }
-
     public LinkConditions conditions() {
         return conditions;
-    }
-
-    public long seed() {
-        return seed;
     }
 
     /** Whether the client predicts the recorded player (the capture holds its commands). */

@@ -88,9 +88,7 @@ public final class PlaybackServer implements NetworkNode {
     private int positionTick;
     private int nextSnapshot;
     private int nextEvent;
-    private long snapshotsSent;
     private long fullSnapshots;
-    private long refusedSnapshots;
     private long invalidAcks;
 
     /**
@@ -103,9 +101,7 @@ public final class PlaybackServer implements NetworkNode {
         }
         this.match = match;
         this.endpoint = Endpoint.server(transportConfig(match), random);
-        // As the game server: about a second of snapshots, never more than the encoder's oldest baseline.
-        this.baselines = new SnapshotBaselines(Math.min(SnapshotEncoder.MAX_BASELINE_AGE_TICKS,
-                Math.max(32, match.tickRateHz())));
+        this.baselines = new SnapshotBaselines(SnapshotBaselines.capacityFor(match.tickRateHz()));
         this.startTick = match.tick(startIndex);
         this.nextSnapshot = startIndex;
         this.positionTick = startTick - 1;
@@ -258,10 +254,9 @@ public final class PlaybackServer implements NetworkNode {
         match.snapshot(index, scratch);
         int length = baselines.encodeNext(scratch, replayCommandNumber(match.lastProcessedCommand(index)), encoder);
         if (!client.send(GameChannels.SNAPSHOTS, encoder.buffer(), 0, length)) {
-            refusedSnapshots++;
+            // The send buffer is full; the next tick sends a newer snapshot, as the game server does.
             return;
         }
-        snapshotsSent++;
         if (encoder.lastBaselineTick() == SnapshotEncoder.NO_BASELINE) {
             fullSnapshots++;
         }
@@ -279,19 +274,9 @@ public final class PlaybackServer implements NetworkNode {
         return commandBase;
     }
 
-    /** The recorded tick playback starts at. */
-    public int startTick() {
-        return startTick;
-    }
-
     /** The recorded tick being played: the start until the stream runs, then one more per tick, up to the last. */
     public int positionTick() {
         return Math.max(startTick, positionTick);
-    }
-
-    /** Whether the stream has started (the client joined and ran ahead). */
-    public boolean streaming() {
-        return streamStartNanos != NO_DEADLINE;
     }
 
     /** Whether the stream has reached the last recorded snapshot. */
@@ -299,18 +284,9 @@ public final class PlaybackServer implements NetworkNode {
         return positionTick >= match.lastTick();
     }
 
-    public long snapshotsSent() {
-        return snapshotsSent;
-    }
-
     /** Snapshots sent in full (the first, and any whose acknowledged baseline was too old). */
     public long fullSnapshots() {
         return fullSnapshots;
-    }
-
-    /** Snapshots the connection refused (its send buffer was full). */
-    public long refusedSnapshots() {
-        return refusedSnapshots;
     }
 
     /** Acknowledgements naming a snapshot never sent (a replay client never sends one). */

@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
  * the window: about every {@value #STEP_MILLIS} ms the thread applies the controls that arrived, in
  * order, then advances the playback by the wall time that passed (at most {@value #MAX_STEP_MILLIS} ms at
  * once, so a stalled machine slows the playback instead of jumping it). The render thread reads the
- * shown client's newest frame, the snapshot arrivals and the bar's state; nothing else crosses threads.
+ * shown client's newest frame, the snapshot arrivals, the bar's state and the failure, if the playback
+ * threw (the thread stops there and the window ends with it); nothing else crosses threads. Consecutive
+ * seeks queued between two steps are added up into one.
  *
  * <p>After a seek the previous client's last frame stays on screen until the new client has joined and
- * drawn something, so the window never flashes "connecting". The wall clock makes a session's timing
+ * drawn something, so the window never flashes "connecting"; or until its session is over, so that a
+ * failed join is reported rather than hidden behind the old frame. The wall clock makes a session's timing
  * differ from run to run; the {@link Playback} inside is deterministic for a given sequence of calls.
  */
 public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
@@ -36,9 +39,19 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
     static final long MAX_STEP_MILLIS = 100;
     private static final long CLOSE_WAIT_MILLIS = 2_000;
 
+    /** A seek control, told apart from the others so that consecutive ones add up. */
+    private record Seek(long deltaMicros) implements Consumer<Playback> {
+        @Override
+        public void accept(Playback playback) {
+            playback.seekBy(deltaMicros);
+        }
+    }
+
     private final Playback playback;
     private final String impairments;
-    private final String[] speedTexts = new String[Playback.SPEEDS.length];
+    private final long durationMicros;
+    private final boolean predicting;
+    private final String[] speedTexts;
     private final ConcurrentLinkedQueue<Consumer<Playback>> controls = new ConcurrentLinkedQueue<>();
     private final SnapshotArrivals arrivals = new SnapshotArrivals();
     private final long originNanos = System.nanoTime();
@@ -53,12 +66,13 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
     private volatile Throwable failure;
     private int lastArrivalTick = ClientUpdate.NO_SNAPSHOT;
 
-    private PlaybackSession(Playback playback) {
+    /** A session over {@code playback} whose thread is not started: {@link #start} starts one; tests step it by hand. */
+    PlaybackSession(Playback playback) {
         this.playback = playback;
         this.impairments = describe(playback.conditions());
-        for (int i = 0; i < speedTexts.length; i++) {
-            speedTexts[i] = Playback.speedText(Playback.SPEEDS[i]);
-        }
+        this.durationMicros = playback.durationMicros();
+        this.predicting = playback.predicting();
+        this.speedTexts = Playback.speeds().stream().map(Playback::speedText).toArray(String[]::new);
         this.shown = playback.client();
         publishState();
         this.thread = new Thread(this::run, "skirmish-playback");
@@ -74,30 +88,76 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
 
     private void run() {
         long last = System.nanoTime();
-        try {
-            while (running) {
-                Consumer<Playback> control;
-                while ((control = controls.poll()) != null) {
-                    control.accept(playback);
-                }
-                long now = System.nanoTime();
-                playback.advance(Math.min(now - last, TimeUnit.MILLISECONDS.toNanos(MAX_STEP_MILLIS)));
-                last = now;
-                noteArrivalsAndShow();
-                publishState();
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(STEP_MILLIS));
+        while (running) {
+            long now = System.nanoTime();
+            if (!step(Math.min(now - last, TimeUnit.MILLISECONDS.toNanos(MAX_STEP_MILLIS)))) {
+                return;
             }
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            LOG.error("playback stopped", e);
+            last = now;
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(STEP_MILLIS));
         }
     }
 
-    /** Shows the current client once it draws something; queues the arrival of each new snapshot. */
+    /**
+     * One step of the playback thread: the controls that arrived, then {@code wallNanos} of playback,
+     * then the state published. Returns false, with {@link #failure()} set, if the playback threw.
+     */
+    boolean step(long wallNanos) {
+        try {
+            applyControls();
+            playback.advance(wallNanos);
+            noteArrivalsAndShow();
+            publishState();
+            return true;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            LOG.error("playback stopped", e);
+            return false;
+        }
+    }
+
+    /**
+     * Applies the queued controls in order, with each run of consecutive seeks added up into one: a
+     * held arrow key queues a seek per key repeat, and each seek builds a fresh server, client and network.
+     */
+    private void applyControls() {
+        long seekMicros = 0;
+        boolean seeking = false;
+        Consumer<Playback> control;
+        while ((control = controls.poll()) != null) {
+            if (control instanceof Seek seek) {
+                seekMicros += seek.deltaMicros();
+                seeking = true;
+                continue;
+            }
+            if (seeking) {
+                seek(seekMicros);
+                seekMicros = 0;
+                seeking = false;
+            }
+            control.accept(playback);
+        }
+        if (seeking) {
+            seek(seekMicros);
+        }
+    }
+
+    /** Seeks by the sum of a run of seeks; a run that adds up to nothing leaves the playback as it is. */
+    private void seek(long deltaMicros) {
+        if (deltaMicros != 0) {
+            playback.seekBy(deltaMicros);
+        }
+    }
+
+    /** Queues {@code control} for the playback thread. */
+    void control(Consumer<Playback> control) {
+        controls.add(control);
+    }
+
+    /** Shows the current client once it draws something or its session is over; queues snapshot arrivals. */
     private void noteArrivalsAndShow() {
         GameClient client = playback.client();
-        if (client != shown && client.phase() == ClientPhase.PLAYING && client.view().map() != null
-                && (client.view().localKnown() || client.view().otherCount() > 0)) {
+        if (client != shown && showable(client)) {
             shown = client;
             lastArrivalTick = ClientUpdate.NO_SNAPSHOT;
         }
@@ -108,16 +168,26 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
         }
     }
 
+    /**
+     * Whether a new client (after a seek) is worth showing instead of the previous one's last frame:
+     * once it draws something, or once its session is over (a join that failed under heavy loss), so
+     * the window reports that instead of showing the old frame forever.
+     */
+    static boolean showable(GameClient client) {
+        ClientPhase phase = client.phase();
+        if (phase.isFinal()) {
+            return true;
+        }
+        ClientView view = client.view();
+        return phase == ClientPhase.PLAYING && view.map() != null && (view.localKnown() || view.otherCount() > 0);
+    }
+
     private void publishState() {
         positionMicros = playback.positionMicros();
         paused = playback.paused();
         ended = playback.ended();
         followedPlayerId = playback.followedPlayerId();
-        for (int i = 0; i < Playback.SPEEDS.length; i++) {
-            if (Playback.SPEEDS[i] == playback.speed()) {
-                speedIndex = i;
-            }
-        }
+        speedIndex = playback.speedIndex();
     }
 
     // ------------------------------------------------------------------ PlaybackFeed (render thread)
@@ -155,7 +225,7 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
 
     @Override
     public void seekBy(long deltaMicros) {
-        controls.add(p -> p.seekBy(deltaMicros));
+        controls.add(new Seek(deltaMicros));
     }
 
     @Override
@@ -173,7 +243,7 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
         line.append("REPLAY ").append(speedTexts[speedIndex]).append(' ');
         appendClock(line, positionMicros);
         line.append(" / ");
-        appendClock(line, playback.durationMicros());
+        appendClock(line, durationMicros);
         int followed = followedPlayerId;
         String name = followed >= 0 && followed < GameConstants.MAX_PLAYERS
                 ? view.playerName(followed) : null;
@@ -189,7 +259,7 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
             line.append(" [paused]");
         }
         line.append("   ").append(impairments);
-        if (!playback.predicting()) {
+        if (!predicting) {
             line.append("   spectating (no input recorded)");
         }
     }
@@ -237,12 +307,13 @@ public final class PlaybackSession implements PlaybackFeed, AutoCloseable {
         return micros % 1000 == 0 ? micros / 1000 + "ms" : micros + "us";
     }
 
-    // ------------------------------------------------------------------ lifecycle
-
-    /** What stopped the playback thread, or null while it runs (or after a clean close). */
-    public Throwable failure() {
-        return failure;
+    @Override
+    public String failure() {
+        Throwable stopped = failure;
+        return stopped == null ? null : String.valueOf(stopped);
     }
+
+    // ------------------------------------------------------------------ lifecycle
 
     /** The playback's position as last published, in microseconds of the match. */
     public long positionMicros() {

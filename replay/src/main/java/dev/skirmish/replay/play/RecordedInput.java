@@ -14,7 +14,6 @@ public final class RecordedInput implements InputSource {
 
     private final RecordedMatch match;
     private int next;
-    private long missing;
 
     /** Plays {@code match}'s commands from recorded number {@code firstNumber} on. */
     public RecordedInput(RecordedMatch match, int firstNumber) {
@@ -26,20 +25,9 @@ public final class RecordedInput implements InputSource {
     public void sample(ClientView view, InputCommand command) {
         InputCommand recorded = match.command(next++);
         if (recorded == null) {
-            missing++;
             return;
         }
         command.setButtons(recorded.buttons()).setAimCode(recorded.aimCode()).setFire(recorded.fire())
                 .setWeapon(recorded.weapon());
-    }
-
-    /** The recorded number of the next command to be sampled. */
-    public int nextNumber() {
-        return next;
-    }
-
-    /** Samples for which the capture held no command. */
-    public long missing() {
-        return missing;
     }
 }

@@ -49,8 +49,8 @@ import java.util.TreeMap;
  */
 public final class RecordedMatch {
 
-    /** An event message, when the capture saw it, and the recorded tick whose snapshot it goes out ahead of. */
-    public record TimedEvent(int tick, long captureMicros, GameMessage message) {
+    /** An event message and the recorded tick whose snapshot it goes out ahead of. */
+    public record TimedEvent(int tick, GameMessage message) {
     }
 
     /** Decoded snapshots kept as baselines while decoding: more than the encoder's oldest baseline. */
@@ -62,7 +62,6 @@ public final class RecordedMatch {
     private final MapInfo map;
     private final String playerName;
     private final int[] ticks;
-    private final long[] snapshotMicros;
     private final int[] lastProcessedCommands;
     private final byte[][] fullSnapshots;
     private final List<TimedEvent> events;
@@ -81,12 +80,10 @@ public final class RecordedMatch {
         this.playerName = b.playerName;
         int count = b.ticks.size();
         this.ticks = new int[count];
-        this.snapshotMicros = new long[count];
         this.lastProcessedCommands = new int[count];
         this.fullSnapshots = b.fullSnapshots.toArray(new byte[0][]);
         for (int i = 0; i < count; i++) {
             ticks[i] = b.ticks.get(i);
-            snapshotMicros[i] = b.micros.get(i);
             lastProcessedCommands[i] = b.lastProcessed.get(i);
         }
         this.events = List.copyOf(b.events);
@@ -98,24 +95,43 @@ public final class RecordedMatch {
     }
 
     /**
-     * The first connection of {@code trace} whose {@link Welcome} the capture holds.
+     * The first connection of {@code trace} whose {@link Welcome} the capture holds and that can be
+     * played: connections with a Welcome are tried in order, so one that left right after joining (no
+     * map or snapshots) does not hide a later one that played.
      *
-     * @throws NotPlayableException if no connection has one, or that connection has no map or snapshots
+     * @throws NotPlayableException if no connection has a Welcome, or none of those is playable (with
+     *     the first one's reason)
      */
     public static RecordedMatch of(SessionTrace trace) throws NotPlayableException {
         List<RecoveredMessage> messages = trace.messages();
         GameMessageCodec codec = new GameMessageCodec();
+        NotPlayableException first = null;
         for (TracedConnection connection : trace.connections()) {
-            for (RecoveredMessage message : messages) {
-                if (message.connection() == connection.index() && message.direction() == Direction.SERVER_TO_CLIENT
-                        && message.channel() == GameChannels.EVENTS && isWelcome(codec, message.payload())) {
-                    return of(trace, messages, connection.index());
-                }
+            if (!hasWelcome(codec, messages, connection.index())) {
+                continue;
             }
+            try {
+                return of(trace, messages, connection.index());
+            } catch (NotPlayableException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (first != null) {
+            throw first;
         }
         throw new NotPlayableException(trace.file() + ": no game session to play: none of its "
                 + trace.connections().size() + " connection(s) shows the server's Welcome (capture from the start of a"
                 + " session, with --record on the server or the client)");
+    }
+
+    private static boolean hasWelcome(GameMessageCodec codec, List<RecoveredMessage> messages, int connection) {
+        for (RecoveredMessage message : messages) {
+            if (message.connection() == connection && message.direction() == Direction.SERVER_TO_CLIENT
+                    && message.channel() == GameChannels.EVENTS && isWelcome(codec, message.payload())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -259,7 +275,7 @@ public final class RecordedMatch {
                     && joined.playerId() == welcome.playerId()) {
                 playerName = joined.playerName();
             }
-            events.add(new TimedEvent(tickAfter(message.firstSeenMicros()), message.firstSeenMicros(), decodedMessage));
+            events.add(new TimedEvent(tickAfter(message.firstSeenMicros()), decodedMessage));
         }
 
         /**
@@ -367,11 +383,6 @@ public final class RecordedMatch {
         return ticks[index];
     }
 
-    /** When the capture saw snapshot {@code index}, in microseconds from the start of the capture. */
-    public long snapshotMicros(int index) {
-        return snapshotMicros[index];
-    }
-
     /** The recorded player's last applied command as snapshot {@code index} says. */
     public int lastProcessedCommand(int index) {
         return lastProcessedCommands[index];
@@ -434,11 +445,6 @@ public final class RecordedMatch {
     /** The lowest command number recorded. */
     public int firstCommandNumber() {
         return firstCommandNumber;
-    }
-
-    /** One past the highest command number recorded ({@link #firstCommandNumber()} without input). */
-    public int endCommandNumber() {
-        return firstCommandNumber + commands.length;
     }
 
     /** Recorded command {@code number}, or null if the capture lacks it (do not modify). */

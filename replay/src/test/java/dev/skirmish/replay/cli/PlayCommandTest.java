@@ -119,6 +119,29 @@ class PlayCommandTest {
     }
 
     @Test
+    void aStartPastTheEndIsAUsageErrorNamingTheDuration() {
+        Output result = play(false, capture.toString(), "--start", "9:00");
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains("--start 9:00 is past the end: connection 0 of " + capture + " plays for 00:0"),
+                result.err());
+        assertTrue(result.err().matches("(?s).* \\(\\d+\\.\\d s\\).*"), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void aStartWithinTheCaptureIsAccepted() {
+        Output result = play(false, capture.toString(), "--start", "0:01.5");
+        assertEquals(PlayCommand.EXIT_NO_DISPLAY, result.exitCode(), "on to the display check: " + result.err());
+    }
+
+    @Test
+    void minutesAndSecondsNeedSecondsBelowSixty() {
+        Output result = play(true, capture.toString(), "--start", "1:75");
+        assertEquals(2, result.exitCode(), result.err());
+        assertTrue(result.err().contains("--start '1:75' has 75 seconds; in MM:SS they must be below 60"), result.err());
+    }
+
+    @Test
     void isASubcommandOfReplay() {
         CommandLine replay = new CommandLine(new ReplayCommand());
         assertTrue(replay.getSubcommands().containsKey("play"));
@@ -134,6 +157,8 @@ class PlayCommandTest {
         }
         assertEquals(0, result.exitCode(), result.out() + result.err());
         assertTrue(result.out().contains("playing " + capture + " connection 0"), result.out());
+        assertTrue(result.out().matches("(?s).*predicting the recorded player's input \\(\\d+ commands missing from the"
+                + " capture\\).*"), result.out());
         BufferedImage image = ImageIO.read(png.toFile());
         int pixels = countNear(image, PlayerColors.rgb(1), 0);
         assertTrue(pixels > 20, "the followed player, drawn by the camera that follows them: " + pixels + " pixels");

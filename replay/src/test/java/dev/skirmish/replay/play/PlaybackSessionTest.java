@@ -1,9 +1,12 @@
 package dev.skirmish.replay.play;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skirmish.client.ClientPhase;
 import dev.skirmish.client.ClientView;
 import dev.skirmish.transport.sim.LinkConditions;
 import java.nio.file.Path;
@@ -78,5 +81,56 @@ class PlaybackSessionTest {
         StringBuilder clock = new StringBuilder();
         PlaybackSession.appendClock(clock, 83_999_999);
         assertEquals("01:23", clock.toString());
+    }
+
+    // The tests below drive the session's steps by hand (no thread, virtual time), as the thread would.
+
+    @Test
+    void consecutiveSeeksAddUpIntoOneAndOtherControlsKeepTheirPlace() {
+        Playback playback = new Playback(match, LinkConditions.PERFECT, SEED);
+        PlaybackSession session = new PlaybackSession(playback);
+        session.seekBy(1_000_000);
+        session.seekBy(1_000_000);
+        session.seekBy(-500_000);
+        assertTrue(session.step(0));
+        assertEquals(2, playback.pairs(), "three queued seeks made one new client");
+        Playback reference = new Playback(match, LinkConditions.PERFECT, SEED);
+        reference.seekTo(1_500_000);
+        assertEquals(reference.positionMicros(), playback.positionMicros(), "the seeks' sum");
+
+        session.seekBy(-1_000_000);
+        session.togglePause();
+        session.seekBy(500_000);
+        assertTrue(session.step(0));
+        assertEquals(4, playback.pairs(), "a pause between two seeks keeps them apart");
+        assertTrue(playback.paused());
+
+        session.seekBy(5_000_000);
+        session.seekBy(-5_000_000);
+        assertTrue(session.step(0));
+        assertEquals(4, playback.pairs(), "seeks that add up to nothing make no new client");
+    }
+
+    @Test
+    void aNewClientWhoseJoinFailsIsShownSoTheWindowCanReportIt() {
+        Playback playback = new Playback(match, LinkConditions.builder().lossRate(1).build(), SEED);
+        PlaybackSession session = new PlaybackSession(playback);
+        session.seekBy(1_000_000);
+        assertTrue(session.step(TimeUnit.SECONDS.toNanos(20)), "virtual seconds, past the connect timeout");
+        assertEquals(ClientPhase.FAILED, playback.client().phase(), "everything is lost: the new client gives up");
+        ClientView shown = session.latestView();
+        assertEquals(ClientPhase.FAILED, shown.phase(), "the failed client, not the old one still connecting");
+        assertNotNull(shown.failure());
+    }
+
+    @Test
+    void aPlaybackThatThrowsStopsWithAFailureForTheWindow() {
+        PlaybackSession session = new PlaybackSession(new Playback(match, LinkConditions.PERFECT, SEED));
+        assertNull(session.failure());
+        session.control(playback -> {
+            throw new IllegalStateException("boom");
+        });
+        assertFalse(session.step(0));
+        assertEquals("java.lang.IllegalStateException: boom", session.failure());
     }
 }

@@ -101,4 +101,24 @@ class RecordedMatchTest {
         NotPlayableException e = assertThrows(NotPlayableException.class, () -> RecordedMatch.of(trace));
         assertTrue(e.getMessage().startsWith(empty + ": no game session to play"), e.getMessage());
     }
+
+    @Test
+    void skipsAFirstConnectionThatLeftBeforeItsFirstSnapshotForALaterOneThatPlayed() throws Exception {
+        SimulatedMatchCapture early = SimulatedMatchCapture.recordAfterAnEarlyLeaver(directory.resolve("early.pcapng"),
+                SEED, 2, SimulatedMatchCapture.SECOND);
+        NotPlayableException first = assertThrows(NotPlayableException.class, () -> RecordedMatch.of(early.trace, 0),
+                "seed " + SEED + ": the leaver's connection has a Welcome but nothing to play");
+        assertTrue(first.getMessage().contains("connection 0"), first.getMessage());
+        RecordedMatch match = RecordedMatch.of(early.trace);
+        assertEquals(1, match.connection(), match.toString());
+        assertEquals(early.decodedByPlayer.get(match.playerId()).size(), match.snapshotCount(), match.toString());
+    }
+
+    @Test
+    void whenNoConnectionWithAWelcomeIsPlayableTheFirstOnesReasonIsGiven() throws Exception {
+        SimulatedMatchCapture early = SimulatedMatchCapture.recordAfterAnEarlyLeaver(directory.resolve("alone.pcapng"),
+                SEED, 0, SimulatedMatchCapture.SECOND);
+        NotPlayableException e = assertThrows(NotPlayableException.class, () -> RecordedMatch.of(early.trace));
+        assertTrue(e.getMessage().startsWith(early.file + ": connection 0: "), e.getMessage());
+    }
 }

@@ -3,6 +3,7 @@ package dev.skirmish.replay.play;
 import dev.skirmish.client.ClientPhase;
 import dev.skirmish.client.GameClient;
 import dev.skirmish.client.GameClientConfig;
+import dev.skirmish.client.InputSource;
 import dev.skirmish.client.bot.BotBrain;
 import dev.skirmish.game.map.ShippedMaps;
 import dev.skirmish.game.snapshot.Snapshot;
@@ -33,6 +34,7 @@ public final class SimulatedMatchCapture {
     public static final long MS = 1_000_000L;
     public static final long SECOND = 1_000 * MS;
     private static final InetSocketAddress SERVER = new InetSocketAddress("10.7.0.1", 7777);
+    private static final int EARLY_LEAVER_SNAPSHOT_INTERVAL_TICKS = 4;
 
     public final Path file;
     public final SessionTrace trace;
@@ -48,20 +50,34 @@ public final class SimulatedMatchCapture {
     /** Records, at the server, {@code bots} bots playing {@code playNanos} of virtual time over links with {@code link}. */
     public static SimulatedMatchCapture record(Path file, long seed, int bots, long playNanos, LinkConditions link)
             throws Exception {
-        return record(file, seed, bots, playNanos, link, false);
+        return record(file, seed, bots, playNanos, link, false, false);
+    }
+
+    /**
+     * As {@link #record}, but first a client joins and closes the moment it is welcomed, over perfect
+     * links: the capture's first connection shows a Welcome and nothing to play, the bots' connections
+     * follow it. The server sends a snapshot only every {@value #EARLY_LEAVER_SNAPSHOT_INTERVAL_TICKS}
+     * ticks here, so that the leaver is gone before the first one after its Welcome.
+     */
+    public static SimulatedMatchCapture recordAfterAnEarlyLeaver(Path file, long seed, int bots, long playNanos)
+            throws Exception {
+        return record(file, seed, bots, playNanos, LinkConditions.PERFECT, false, true);
     }
 
     /** As {@link #record}, but recorded at the first bot's end. */
     public static SimulatedMatchCapture recordAtClient(Path file, long seed, int bots, long playNanos, LinkConditions link)
             throws Exception {
-        return record(file, seed, bots, playNanos, link, true);
+        return record(file, seed, bots, playNanos, link, true, false);
     }
 
     private static SimulatedMatchCapture record(Path file, long seed, int bots, long playNanos, LinkConditions link,
-                                                boolean atClient) throws Exception {
+                                                boolean atClient, boolean earlyLeaver) throws Exception {
         SimulatedNetwork network = new SimulatedNetwork(seed);
         SplittableRandom random = new SplittableRandom(seed);
-        GameServer server = new GameServer(ServerConfig.defaults(), ShippedMaps.load("arena"), random.split(), () -> 0L);
+        ServerConfig config = earlyLeaver
+                ? ServerConfig.builder().snapshotIntervalTicks(EARLY_LEAVER_SNAPSHOT_INTERVAL_TICKS).build()
+                : ServerConfig.defaults();
+        GameServer server = new GameServer(config, ShippedMaps.load("arena"), random.split(), () -> 0L);
         List<GameClient> clients = new ArrayList<>();
         List<TreeMap<Integer, Snapshot>> decoded = new ArrayList<>();
         try (CaptureFile capture = CaptureFile.create(file, 1 << 14, 1_700_000_000_000_000L)) {
@@ -73,6 +89,9 @@ public final class SimulatedMatchCapture {
                 network.attach(SERVER, capturing);
             }
             network.setDefaultLink(link);
+            if (earlyLeaver) {
+                leaveOnWelcome(network, random);
+            }
             for (int i = 0; i < bots; i++) {
                 GameClient client = new GameClient(GameClientConfig.builder("bot-" + i).build(), new BotBrain(seed + i),
                         random.split());
@@ -104,5 +123,18 @@ public final class SimulatedMatchCapture {
             byPlayer.put(clients.get(i).localPlayerId(), decoded.get(i));
         }
         return new SimulatedMatchCapture(file, SessionTrace.of(PcapngReader.read(file)), byPlayer);
+    }
+
+    private static void leaveOnWelcome(SimulatedNetwork network, SplittableRandom random) {
+        GameClient leaver = new GameClient(GameClientConfig.builder("leaver").build(), InputSource.IDLE, random.split());
+        network.attach(new InetSocketAddress("10.7.2.1", 39_000), leaver);
+        leaver.connect(network.nowNanos(), SERVER);
+        if (!network.runUntil(() -> leaver.phase() == ClientPhase.PLAYING, 5 * SECOND)) {
+            throw new AssertionError("the leaver was not welcomed: " + leaver.phase());
+        }
+        leaver.close(network.nowNanos());
+        if (!network.runUntil(() -> leaver.phase().isFinal(), 5 * SECOND)) {
+            throw new AssertionError("the leaver did not leave: " + leaver.phase());
+        }
     }
 }
