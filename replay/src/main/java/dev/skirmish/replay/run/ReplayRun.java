@@ -70,6 +70,16 @@ public final class ReplayRun {
             this.clientAddress = clientAddress;
             this.client = client;
         }
+
+        /** The side that sends in {@code direction}; null before its connection exists. */
+        Connection sender(Direction direction) {
+            return direction == Direction.CLIENT_TO_SERVER ? clientConnection : serverConnection;
+        }
+
+        /** The side that receives in {@code direction}; null before its connection exists. */
+        Connection receiver(Direction direction) {
+            return direction == Direction.CLIENT_TO_SERVER ? serverConnection : clientConnection;
+        }
     }
 
     private record Pending(RecoveredMessage message) {
@@ -359,8 +369,8 @@ public final class ReplayRun {
         long stale = 0;
         long payload = 0;
         for (ReplayConnection connection : connections) {
-            Connection sender = direction == Direction.CLIENT_TO_SERVER ? connection.clientConnection : connection.serverConnection;
-            Connection receiver = direction == Direction.CLIENT_TO_SERVER ? connection.serverConnection : connection.clientConnection;
+            Connection sender = connection.sender(direction);
+            Connection receiver = connection.receiver(direction);
             if (sender != null) {
                 ConnectionStats stats = sender.stats();
                 packets += stats.packetsSent();
@@ -392,8 +402,8 @@ public final class ReplayRun {
             return counts;
         }
         for (ReplayConnection connection : connections) {
-            Connection sender = direction == Direction.CLIENT_TO_SERVER ? connection.clientConnection : connection.serverConnection;
-            Connection receiver = direction == Direction.CLIENT_TO_SERVER ? connection.serverConnection : connection.clientConnection;
+            Connection sender = connection.sender(direction);
+            Connection receiver = connection.receiver(direction);
             if (sender != null) {
                 ChannelStats stats = sender.channelStats(channel);
                 counts[0] += stats.frameBytesSent();
